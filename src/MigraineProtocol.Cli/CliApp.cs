@@ -1,0 +1,70 @@
+using System.CommandLine;
+using MigraineProtocol.Cli.Commands;
+
+namespace MigraineProtocol.Cli;
+
+/// <summary>
+/// The migraine-protocol command line. Exit codes: 0 done or valid, 1 a negative verdict, 2 bad input
+/// or usage. Errors go to standard error as one clear message naming the place; never a stack trace.
+/// </summary>
+internal static class CliApp
+{
+    internal const int Ok = 0;
+    internal const int Negative = 1;
+    internal const int BadInput = 2;
+
+    internal static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("migraine-protocol: print, validate and draw onabotulinumtoxinA chronic-migraine protocols (clinical decision support: it informs, a clinician decides).");
+        var io = new CliIo(stdout, stderr);
+        root.Subcommands.Add(PlanCommand.Create(io));
+        return root;
+    }
+
+    internal static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var root = BuildRoot(stdout, stderr);
+            var result = root.Parse(args);
+            if (result.Errors.Count > 0)
+            {
+                foreach (var error in result.Errors)
+                {
+                    stderr.WriteLine($"error: {error.Message}");
+                }
+
+                stderr.WriteLine("Run 'migraine-protocol --help' for usage.");
+                return BadInput;
+            }
+
+            return result.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return BadInput;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return BadInput;
+        }
+    }
+}
+
+/// <summary>The output and error writers of one run.</summary>
+/// <param name="Out">Standard output.</param>
+/// <param name="Error">Standard error.</param>
+internal sealed record CliIo(TextWriter Out, TextWriter Error);
+
+/// <summary>A failure to report as one message on standard error with an exit code (2 by default).</summary>
+internal sealed class CliException(string message, int exitCode = CliApp.BadInput) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}

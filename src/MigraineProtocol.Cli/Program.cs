@@ -1,0 +1,3 @@
+using MigraineProtocol.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,97 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace MigraineProtocol.Primitives;
+
+/// <summary>Identifies a protocol: the protocol id, for example <c>preempt</c> or <c>us-label</c>.</summary>
+/// <remarks>
+/// <para>Ids follow the library's identifier grammar (lower-case kebab-case ASCII) and are public
+/// contracts: integrators and definition files store them.</para>
+/// <para>Equality is ordinal. The <c>default</c> value has an empty <see cref="Value"/>; it is safe to
+/// compare, hash and print, but never names a protocol.</para>
+/// </remarks>
+/// <threadsafety>This type is an immutable value type.</threadsafety>
+public readonly struct ProtocolId : IEquatable<ProtocolId>, IComparable<ProtocolId>, IComparable, IParsable<ProtocolId>
+{
+    private const string Kind = "protocol id";
+    private readonly string? value;
+
+    private ProtocolId(string value) => this.value = value;
+
+    /// <summary>Gets the text of the id.</summary>
+    /// <value>The empty string for <c>default</c>.</value>
+    public string Value => value ?? string.Empty;
+
+    /// <summary>Creates an id from its text.</summary>
+    /// <param name="value">The id text.</param>
+    /// <returns>The id.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> does not follow the id grammar.</exception>
+    public static ProtocolId From(string value) => new(Identifier.Check(value, Kind, nameof(value)));
+
+    /// <summary>Parses an id.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="provider">Ignored: ids are culture-invariant.</param>
+    /// <returns>The id.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FormatException"><paramref name="s"/> does not follow the id grammar.</exception>
+    public static ProtocolId Parse(string s, IFormatProvider? provider = null)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return TryParse(s, provider, out var id) ? id : throw Identifier.FormatError(s, Kind);
+    }
+
+    /// <summary>Tries to parse an id; never throws.</summary>
+    /// <param name="s">The text, possibly <see langword="null"/>.</param>
+    /// <param name="provider">Ignored: ids are culture-invariant.</param>
+    /// <param name="result">The id when parsing succeeded; otherwise <c>default</c>.</param>
+    /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out ProtocolId result)
+    {
+        if (s is not null && Identifier.IsValid(s))
+        {
+            result = new ProtocolId(s);
+            return true;
+        }
+
+        result = default;
+        return false;
+    }
+
+    /// <inheritdoc />
+    public bool Equals(ProtocolId other) => string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is ProtocolId other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+
+    /// <summary>Compares ids by ordinal text.</summary>
+    /// <param name="other">The other id.</param>
+    /// <returns>A negative number, zero or a positive number.</returns>
+    public int CompareTo(ProtocolId other) => string.CompareOrdinal(Value, other.Value);
+
+    /// <inheritdoc />
+    public int CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        ProtocolId other => CompareTo(other),
+        _ => throw new ArgumentException($"Object must be of type {nameof(ProtocolId)}.", nameof(obj)),
+    };
+
+    /// <summary>Returns the id text; <see cref="Parse"/> reads it back.</summary>
+    /// <returns>The id text.</returns>
+    public override string ToString() => Value;
+
+    /// <summary>Compares two ids for equality.</summary>
+    /// <param name="left">The first id.</param>
+    /// <param name="right">The second id.</param>
+    /// <returns><see langword="true"/> when equal.</returns>
+    public static bool operator ==(ProtocolId left, ProtocolId right) => left.Equals(right);
+
+    /// <summary>Compares two ids for inequality.</summary>
+    /// <param name="left">The first id.</param>
+    /// <param name="right">The second id.</param>
+    /// <returns><see langword="true"/> when not equal.</returns>
+    public static bool operator !=(ProtocolId left, ProtocolId right) => !left.Equals(right);
+}

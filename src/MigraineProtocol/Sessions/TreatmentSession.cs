@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using MigraineProtocol.Dosing;
+using MigraineProtocol.Utility;
+
+namespace MigraineProtocol.Sessions;
+
+/// <summary>
+/// A treatment session: the date, the injections given, and optionally the product, lot, expiry and
+/// reconstitution used.
+/// </summary>
+/// <remarks>
+/// <para>A session records what happened: it keeps the injections in the order given, even repeats
+/// and unknown sites, so that the rules can report them. Equality is by value.</para>
+/// </remarks>
+/// <threadsafety>This type is immutable and safe to share between threads.</threadsafety>
+public sealed class TreatmentSession : IEquatable<TreatmentSession>
+{
+    /// <summary>Initializes a session.</summary>
+    /// <param name="date">The date of the session.</param>
+    /// <param name="injections">The injections given, in order.</param>
+    /// <param name="product">The product name, if recorded (for example <c>BOTOX</c>).</param>
+    /// <param name="lot">The lot number, if recorded.</param>
+    /// <param name="expiry">The expiry date of the lot, if recorded.</param>
+    /// <param name="reconstitution">How the vials were reconstituted, if recorded.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="injections"/> or an element is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="product"/> or <paramref name="lot"/> is empty or white space.</exception>
+    public TreatmentSession(
+        DateOnly date,
+        IEnumerable<Injection> injections,
+        string? product = null,
+        string? lot = null,
+        DateOnly? expiry = null,
+        Reconstitution? reconstitution = null)
+    {
+        ArgumentNullException.ThrowIfNull(injections);
+        Date = date;
+        Injections = [.. injections];
+        if (Injections.Any(i => i is null))
+        {
+            throw new ArgumentNullException(nameof(injections), "A session must not contain null injections.");
+        }
+
+        Product = product is null ? null : Preconditions.CheckNotBlank(product);
+        Lot = lot is null ? null : Preconditions.CheckNotBlank(lot);
+        Expiry = expiry;
+        Reconstitution = reconstitution;
+    }
+
+    /// <summary>Returns a session that gives every fixed site of a protocol its protocol dose, in protocol order.</summary>
+    /// <param name="protocol">The protocol.</param>
+    /// <param name="date">The date of the session.</param>
+    /// <returns>The session.</returns>
+    public static TreatmentSession FromProtocol(Protocols.TreatmentProtocol protocol, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        return new TreatmentSession(date, protocol.Sites.Select(s => new Injection(s.Site.Id, s.Units)));
+    }
+
+    /// <summary>Gets the date of the session.</summary>
+    public DateOnly Date { get; }
+
+    /// <summary>Gets the injections given, in order.</summary>
+    public ImmutableArray<Injection> Injections { get; }
+
+    /// <summary>Gets the product name, if recorded.</summary>
+    public string? Product { get; }
+
+    /// <summary>Gets the lot number, if recorded.</summary>
+    public string? Lot { get; }
+
+    /// <summary>Gets the expiry date of the lot, if recorded.</summary>
+    public DateOnly? Expiry { get; }
+
+    /// <summary>Gets how the vials were reconstituted, if recorded.</summary>
+    public Reconstitution? Reconstitution { get; }
+
+    /// <summary>Gets the total units given.</summary>
+    public ToxinUnits TotalUnits => ToxinUnits.Sum(Injections.Select(i => i.Units));
+
+    /// <summary>Returns a new session with the same details and other injections.</summary>
+    /// <param name="injections">The injections.</param>
+    /// <returns>The new session.</returns>
+    public TreatmentSession WithInjections(IEnumerable<Injection> injections) => new(Date, injections, Product, Lot, Expiry, Reconstitution);
+
+    /// <summary>Returns a new session with the same details on another date.</summary>
+    /// <param name="date">The date.</param>
+    /// <returns>The new session.</returns>
+    public TreatmentSession WithDate(DateOnly date) => new(date, Injections, Product, Lot, Expiry, Reconstitution);
+
+    /// <inheritdoc />
+    public bool Equals(TreatmentSession? other) =>
+        other is not null && Date == other.Date && Injections.SequenceEqual(other.Injections) && Product == other.Product
+        && Lot == other.Lot && Expiry == other.Expiry && Equals(Reconstitution, other.Reconstitution);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as TreatmentSession);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Date, Injections.Length, Product, Lot, Expiry);
+
+    /// <summary>Returns <c>date: n injections, total</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{Date:yyyy-MM-dd}: {Injections.Length} injections, {TotalUnits}";
+}
