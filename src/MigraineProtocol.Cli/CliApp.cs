@@ -17,6 +17,7 @@ internal static class CliApp
     {
         var root = new RootCommand("migraine-protocol: print, validate and draw onabotulinumtoxinA chronic-migraine protocols (clinical decision support: it informs, a clinician decides).");
         var io = new CliIo(stdout, stderr);
+        root.Options.Add(CommonOptions.Definitions);
         root.Subcommands.Add(PlanCommand.Create(io));
         return root;
     }

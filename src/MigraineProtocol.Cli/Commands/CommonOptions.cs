@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Protocols;
 
@@ -7,9 +8,49 @@ namespace MigraineProtocol.Cli.Commands;
 /// <summary>Options shared by several commands, and their checks.</summary>
 internal static class CommonOptions
 {
+    /// <summary>
+    /// <c>--definitions FILE.json</c>, repeatable, on every command (a recursive option of the root):
+    /// definition files layered over the built-in anatomy and protocols.
+    /// </summary>
+    internal static readonly Option<string[]> Definitions = new("--definitions", "-d")
+    {
+        Description = "A definition file (JSON) of regions, muscles, sites and protocols, layered over the built-ins; repeatable, applied in order.",
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    /// <summary>Returns the protocol catalog of a run: the built-ins, with any <c>--definitions</c> files layered over them.</summary>
+    /// <param name="result">The parse result.</param>
+    /// <returns>The catalog.</returns>
+    /// <exception cref="CliException">A definition file is missing, unreadable or invalid; the message lists every problem with its file and JSON path.</exception>
+    internal static ProtocolCatalog Catalog(ParseResult result)
+    {
+        var paths = result.GetValue(Definitions) ?? [];
+        if (paths.Length == 0)
+        {
+            return ProtocolCatalog.Default;
+        }
+
+        var files = new List<DefinitionFile>();
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path))
+            {
+                throw new CliException($"{path}: the definition file does not exist.");
+            }
+
+            files.Add(DefinitionFile.FromPath(path));
+        }
+
+        return ProtocolCatalog.TryLoad(files, out var catalog, out var problems)
+            ? catalog
+            : throw new CliException($"the definition files are invalid ({problems.Length} problem{(problems.Length == 1 ? string.Empty : "s")}):" + string.Concat(problems.Select(p => "\n  " + p)));
+    }
+
     internal static Option<string> Protocol() => new("--protocol", "-p")
     {
-        Description = "The protocol: 'preempt' (default) or 'us-label'.",
+        Description = "The protocol: 'preempt' (default), 'us-label', or one from a --definitions file.",
         DefaultValueFactory = _ => "preempt",
     };
 

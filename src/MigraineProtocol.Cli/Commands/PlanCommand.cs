@@ -30,7 +30,7 @@ internal static class PlanCommand
         command.SetAction(result =>
         {
             var f = CommonOptions.CheckFormat(result.GetValue(format)!, Formats);
-            var p = CommonOptions.ResolveProtocol(ProtocolCatalog.Default, result.GetValue(protocol)!);
+            var p = CommonOptions.ResolveProtocol(CommonOptions.Catalog(result), result.GetValue(protocol)!);
             var plan = ProtocolPlan.Create(p, VialReconstitution(result.GetValue(vial)));
             switch (f)
             {

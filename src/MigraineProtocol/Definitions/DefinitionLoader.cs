@@ -34,13 +34,14 @@ internal static class DefinitionLoader
             }
             catch (JsonException e)
             {
-                problems.Add($"{name}: {e.Path ?? "$"}: {Describe(e)}");
+                var where = e.LineNumber is { } line ? $"{name}:{line + 1}:{(e.BytePositionInLine ?? 0) + 1}" : name;
+                problems.Add($"{where}: {e.Path ?? "$"}: {Describe(e)}");
             }
         }
 
-        var regions = new List<LayRegion>();
-        var muscles = new List<Muscle>();
-        var sites = new List<InjectionSite>();
+        var regions = new Layers<RegionId, LayRegion>(r => r.Id, "region");
+        var muscles = new Layers<MuscleId, Muscle>(m => m.Id, "muscle");
+        var sites = new Layers<SiteId, InjectionSite>(s => s.Id, "site");
         foreach (var (name, doc) in documents)
         {
             Collect(doc.Regions, name, "regions", problems, regions, ToRegion);
@@ -53,7 +54,7 @@ internal static class DefinitionLoader
         {
             try
             {
-                anatomy = new AnatomyCatalog(regions, muscles, sites);
+                anatomy = new AnatomyCatalog(regions.Values, muscles.Values, sites.Values);
             }
             catch (DefinitionException e)
             {
@@ -61,7 +62,7 @@ internal static class DefinitionLoader
             }
         }
 
-        var protocols = new List<TreatmentProtocol>();
+        var protocols = new Layers<ProtocolId, TreatmentProtocol>(p => p.Id, "protocol");
         if (anatomy is not null)
         {
             foreach (var (name, doc) in documents)
@@ -75,7 +76,7 @@ internal static class DefinitionLoader
         {
             try
             {
-                catalog = new ProtocolCatalog(anatomy, protocols);
+                catalog = new ProtocolCatalog(anatomy, protocols.Values);
             }
             catch (DefinitionException e)
             {
@@ -98,7 +99,8 @@ internal static class DefinitionLoader
         return cut > 0 ? message[..cut] : message;
     }
 
-    private static void Collect<TDefinition, T>(List<TDefinition>? items, string file, string property, List<string> problems, List<T> into, Func<TDefinition, T> convert)
+    private static void Collect<TDefinition, TKey, T>(List<TDefinition>? items, string file, string property, List<string> problems, Layers<TKey, T> into, Func<TDefinition, T> convert)
+        where TKey : notnull
     {
         if (items is null)
         {
@@ -109,7 +111,10 @@ internal static class DefinitionLoader
         {
             try
             {
-                into.Add(convert(items[i]));
+                if (into.Set(convert(items[i]), file) is { } duplicate)
+                {
+                    problems.Add($"{file}: $.{property}[{i}]: {duplicate}");
+                }
             }
             catch (DefinitionException e)
             {
@@ -119,6 +124,39 @@ internal static class DefinitionLoader
             {
                 problems.Add($"{file}: $.{property}[{i}]: {e.Message}");
             }
+        }
+    }
+
+    /// <summary>
+    /// Definitions by id in first-definition order: a later file replaces an id an earlier file defined
+    /// (layering); the same file defining an id twice is a problem.
+    /// </summary>
+    private sealed class Layers<TKey, T>(Func<T, TKey> key, string kind)
+        where TKey : notnull
+    {
+        private readonly List<T> values = [];
+        private readonly Dictionary<TKey, (int Index, string File)> index = [];
+
+        public IEnumerable<T> Values => values;
+
+        public string? Set(T value, string file)
+        {
+            var id = key(value);
+            if (index.TryGetValue(id, out var existing))
+            {
+                if (existing.File == file)
+                {
+                    return $"the {kind} id '{id}' is defined more than once in this file.";
+                }
+
+                values[existing.Index] = value;
+                index[id] = (existing.Index, file);
+                return null;
+            }
+
+            index[id] = (values.Count, file);
+            values.Add(value);
+            return null;
         }
     }
 

@@ -51,6 +51,52 @@ public sealed class ProtocolCatalog
         byId = map.ToFrozenDictionary();
     }
 
+    /// <summary>
+    /// Loads definition files layered over the built-in definitions: a region, muscle, site or protocol
+    /// whose id is already defined replaces the earlier definition; new ids are added. Every invariant
+    /// of the built-ins holds for loaded definitions, and every problem of every file is reported at
+    /// once; nothing is half-loaded.
+    /// </summary>
+    /// <param name="files">The files, applied in order after the built-ins.</param>
+    /// <returns>The catalog, with its own anatomy.</returns>
+    /// <exception cref="DefinitionException">A file is malformed or breaks an invariant; <see cref="DefinitionException.Problems"/> lists each problem with its file and JSON path.</exception>
+    public static ProtocolCatalog Load(IEnumerable<DefinitionFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return LoadWithoutBuiltIns(DefinitionFile.BuiltIn().Concat(files));
+    }
+
+    /// <summary>Loads definition files on their own, without the built-in definitions.</summary>
+    /// <param name="files">The files, applied in order.</param>
+    /// <returns>The catalog.</returns>
+    /// <exception cref="DefinitionException">A file is malformed or breaks an invariant; <see cref="DefinitionException.Problems"/> lists each problem.</exception>
+    public static ProtocolCatalog LoadWithoutBuiltIns(IEnumerable<DefinitionFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        return DefinitionLoader.Load(files.Select(f => (f.Name, f.Json))).Protocols;
+    }
+
+    /// <summary>Tries to load definition files layered over the built-ins; never throws for bad input.</summary>
+    /// <param name="files">The files.</param>
+    /// <param name="catalog">The catalog on success.</param>
+    /// <param name="problems">Every problem found, each naming its file and JSON path; empty on success.</param>
+    /// <returns><see langword="true"/> when every file loaded.</returns>
+    public static bool TryLoad(IEnumerable<DefinitionFile> files, [NotNullWhen(true)] out ProtocolCatalog? catalog, out ImmutableArray<string> problems)
+    {
+        try
+        {
+            catalog = Load(files);
+            problems = [];
+            return true;
+        }
+        catch (DefinitionException e)
+        {
+            catalog = null;
+            problems = e.Problems;
+            return false;
+        }
+    }
+
     /// <summary>Gets the built-in catalog: <c>preempt</c> and <c>us-label</c> over <see cref="AnatomyCatalog.Default"/>.</summary>
     public static ProtocolCatalog Default => BuiltInDefinitions.Protocols;
 

@@ -87,3 +87,37 @@ public class PlanCommandTests
     [Fact]
     public void UnknownCommandExitsTwo() => Assert.Equal(2, CliRunner.Run("frobnicate").ExitCode);
 }
+
+public class DefinitionsOptionTests
+{
+    [Fact]
+    public void PlanReadsAProtocolFromADefinitionsFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mp-defs-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """
+            {"protocols": [{"id": "clinic-no-ftp", "name": "Clinic", "description": "d", "retreatmentIntervalDays": 84,
+              "sources": [{"source": "clinic", "locator": "policy", "verification": "unverified"}],
+              "sites": [{"site": "procerus", "units": 5}]}]}
+            """);
+        try
+        {
+            var (code, output, error) = CliRunner.Run("plan", "--definitions", path, "--protocol", "clinic-no-ftp", "--format", "csv");
+            Assert.Equal(0, code);
+            Assert.Empty(error);
+            Assert.Equal(2, output.TrimEnd('\n').Split('\n').Length);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void MissingOrInvalidDefinitionsExitTwoNamingTheFile()
+    {
+        var (code, output, error) = CliRunner.Run("plan", "--definitions", "/nonexistent/defs.json");
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains("/nonexistent/defs.json: the definition file does not exist.", error, StringComparison.Ordinal);
+    }
+}
