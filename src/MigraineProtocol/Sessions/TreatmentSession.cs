@@ -74,23 +74,37 @@ public sealed class TreatmentSession : IEquatable<TreatmentSession>
     /// <summary>Gets how the vials were reconstituted, if recorded.</summary>
     public Reconstitution? Reconstitution { get; }
 
+    /// <summary>Gets the number of vials opened for the session, if recorded (used for billing reconciliation: units opened, given and discarded).</summary>
+    /// <value>The default value is <see langword="null"/> (not recorded).</value>
+    public int? VialsOpened { get; private init; }
+
     /// <summary>Gets the total units given.</summary>
     public ToxinUnits TotalUnits => ToxinUnits.Sum(Injections.Select(i => i.Units));
 
     /// <summary>Returns a new session with the same details and other injections.</summary>
     /// <param name="injections">The injections.</param>
     /// <returns>The new session.</returns>
-    public TreatmentSession WithInjections(IEnumerable<Injection> injections) => new(Date, injections, Product, Lot, Expiry, Reconstitution);
+    public TreatmentSession WithInjections(IEnumerable<Injection> injections) => new(Date, injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened };
 
     /// <summary>Returns a new session with the same details on another date.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The new session.</returns>
-    public TreatmentSession WithDate(DateOnly date) => new(date, Injections, Product, Lot, Expiry, Reconstitution);
+    public TreatmentSession WithDate(DateOnly date) => new(date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened };
+
+    /// <summary>Returns a new session with the same details and the number of vials opened recorded (or cleared).</summary>
+    /// <param name="vialsOpened">The number of vials opened, zero or more; <see langword="null"/> for not recorded.</param>
+    /// <returns>The new session.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="vialsOpened"/> is negative.</exception>
+    public TreatmentSession WithVialsOpened(int? vialsOpened)
+    {
+        Preconditions.CheckRange(vialsOpened is null or >= 0, nameof(vialsOpened), vialsOpened, "The number of vials opened must not be negative.");
+        return new(Date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = vialsOpened };
+    }
 
     /// <inheritdoc />
     public bool Equals(TreatmentSession? other) =>
         other is not null && Date == other.Date && Injections.SequenceEqual(other.Injections) && Product == other.Product
-        && Lot == other.Lot && Expiry == other.Expiry && Equals(Reconstitution, other.Reconstitution);
+        && Lot == other.Lot && Expiry == other.Expiry && Equals(Reconstitution, other.Reconstitution) && VialsOpened == other.VialsOpened;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as TreatmentSession);

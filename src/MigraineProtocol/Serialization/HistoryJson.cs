@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using MigraineProtocol.Primitives;
+using MigraineProtocol.Sessions;
+
+namespace MigraineProtocol.Serialization;
+
+/// <summary>
+/// Reads and writes a <see cref="TreatmentHistory"/> as JSON (System.Text.Json source generation):
+/// <c>{"administrations": [{"date": "2025-12-01", "units": 155, "indication": "chronic-migraine"}, ...]}</c>.
+/// Reading is strict in the same way as <see cref="SessionJson"/>; writing then reading gives an equal history.
+/// </summary>
+public static class HistoryJson
+{
+    /// <summary>Reads a history.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="sourceName">The name problems are reported under (usually the path).</param>
+    /// <returns>The history.</returns>
+    /// <exception cref="JsonReadException">The JSON is not a valid history; <see cref="JsonReadException.Problems"/> lists every problem.</exception>
+    public static TreatmentHistory Read(string json, string sourceName) =>
+        TryRead(json, sourceName, out var history, out var problems) ? history : throw new JsonReadException(sourceName, problems);
+
+    /// <summary>Tries to read a history; never throws for bad input.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="sourceName">The name problems are reported under (usually the path).</param>
+    /// <param name="history">The history on success.</param>
+    /// <param name="problems">Every problem found, each naming the source and JSON path; empty on success.</param>
+    /// <returns><see langword="true"/> when the JSON is a valid history.</returns>
+    public static bool TryRead(string json, string sourceName, [NotNullWhen(true)] out TreatmentHistory? history, out ImmutableArray<string> problems)
+    {
+        var reading = new JsonReading(sourceName);
+        history = null;
+        var doc = reading.Deserialize(json, RecordJsonContext.Default.HistoryDocument, "a history");
+        if (doc is not null)
+        {
+            var list = new List<Administration>(doc.Administrations.Count);
+            for (var i = 0; i < doc.Administrations.Count; i++)
+            {
+                var path = $"$.administrations[{i}]";
+                var a = doc.Administrations[i];
+                if (a is null)
+                {
+                    reading.Add(path, "an administration must be an object {\"date\", \"units\", \"indication\"}, not null.");
+                    continue;
+                }
+
+                var dateOk = reading.TryDate(a.Date, path + ".date", out var date);
+                var unitsOk = reading.TryUnits(a.Units, path + ".units", out var units);
+                var indicationOk = SiteId.TryParse(a.Indication, out _);
+                if (!indicationOk)
+                {
+                    reading.Add(path + ".indication", $"'{a.Indication}' is not an indication id: lower-case letters and digits in kebab-case, for example 'chronic-migraine'.");
+                }
+
+                if (dateOk && unitsOk && indicationOk)
+                {
+                    list.Add(new Administration(date, units, a.Indication));
+                }
+            }
+
+            if (!reading.HasProblems)
+            {
+                history = new TreatmentHistory(list);
+            }
+        }
+
+        problems = [.. reading.Problems];
+        if (reading.HasProblems)
+        {
+            history = null;
+            return false;
+        }
+
+        return history is not null;
+    }
+
+    /// <summary>Writes a history as indented JSON (LF line ends, camelCase), administrations in date order.</summary>
+    /// <param name="history">The history.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Write(TreatmentHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var doc = new HistoryDocument
+        {
+            Administrations = [.. history.Administrations.Select(a => new AdministrationDocument
+            {
+                Date = JsonReading.FormatDate(a.Date),
+                Units = JsonReading.Normalize(a.Units.Units),
+                Indication = a.Indication,
+            })],
+        };
+        return JsonSerializer.Serialize(doc, RecordJsonContext.Default.HistoryDocument);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text.Json.Serialization;
+
+namespace MigraineProtocol.Serialization;
+
+// The wire shapes (docs/json-formats.md). Internal: the public API is the domain model; these classes
+// exist only to read and write JSON strictly with source-generated (trim- and AOT-safe) metadata.
+// Dates and ids are strings here and are parsed by the readers, so that every error names its JSON path.
+
+internal sealed class SessionDocument
+{
+    public required string Date { get; init; }
+
+    public required List<InjectionDocument> Injections { get; init; }
+
+    public string? Product { get; init; }
+
+    public string? Lot { get; init; }
+
+    public string? Expiry { get; init; }
+
+    public ReconstitutionDocument? Reconstitution { get; init; }
+
+    public int? Vials { get; init; }
+}
+
+internal sealed class InjectionDocument
+{
+    public required string Site { get; init; }
+
+    public required decimal Units { get; init; }
+}
+
+internal sealed class ReconstitutionDocument
+{
+    public required decimal VialUnits { get; init; }
+
+    public required decimal DiluentMl { get; init; }
+}
+
+internal sealed class HistoryDocument
+{
+    public required List<AdministrationDocument> Administrations { get; init; }
+}
+
+internal sealed class AdministrationDocument
+{
+    public required string Date { get; init; }
+
+    public required decimal Units { get; init; }
+
+    public required string Indication { get; init; }
+}
+
+internal sealed class ReportDocument
+{
+    public required bool Valid { get; init; }
+
+    public required string Protocol { get; init; }
+
+    public required string Date { get; init; }
+
+    public required decimal TotalUnits { get; init; }
+
+    public required int Injections { get; init; }
+
+    public required decimal CumulativeUnits { get; init; }
+
+    public required string CumulativeWindowStart { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public required string? PreviousSessionDate { get; init; }
+
+    public required string NextEligibleDate { get; init; }
+
+    public required int Errors { get; init; }
+
+    public required int Warnings { get; init; }
+
+    public required List<DiagnosticDocument> Diagnostics { get; init; }
+
+    public ReconciliationDocument? Reconciliation { get; init; }
+}
+
+internal sealed class DiagnosticDocument
+{
+    public required string Code { get; init; }
+
+    public required string Severity { get; init; }
+
+    public required string Message { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public required string? Site { get; init; }
+
+    public required CitationDocument Source { get; init; }
+}
+
+internal sealed class CitationDocument
+{
+    public required string Source { get; init; }
+
+    public required string Locator { get; init; }
+
+    public required string Verification { get; init; }
+}
+
+internal sealed class ReconciliationDocument
+{
+    public required decimal VialUnits { get; init; }
+
+    public required int Vials { get; init; }
+
+    public required bool VialsRecorded { get; init; }
+
+    public required decimal UnitsOpened { get; init; }
+
+    public required decimal UnitsAdministered { get; init; }
+
+    public required decimal UnitsDiscarded { get; init; }
+
+    public required List<BillingLineDocument> Lines { get; init; }
+
+    public required CitationDocument Source { get; init; }
+}
+
+internal sealed class BillingLineDocument
+{
+    public required string System { get; init; }
+
+    public required string Code { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public required string? Modifier { get; init; }
+
+    public required decimal Quantity { get; init; }
+
+    public required string Description { get; init; }
+}
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    AllowDuplicateProperties = false,
+    AllowTrailingCommas = false,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    WriteIndented = true,
+    NewLine = "\n",
+    MaxDepth = 16)]
+[JsonSerializable(typeof(SessionDocument))]
+[JsonSerializable(typeof(HistoryDocument))]
+[JsonSerializable(typeof(ReportDocument))]
+internal sealed partial class RecordJsonContext : JsonSerializerContext;

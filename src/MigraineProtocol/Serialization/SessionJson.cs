@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using MigraineProtocol.Dosing;
+using MigraineProtocol.Primitives;
+using MigraineProtocol.Sessions;
+
+namespace MigraineProtocol.Serialization;
+
+/// <summary>
+/// Reads and writes a <see cref="TreatmentSession"/> as JSON (System.Text.Json source generation: trim-
+/// and AOT-safe): <c>{"date": "2026-03-02", "injections": [{"site": "procerus", "units": 5}, ...]}</c>
+/// with optional <c>product</c>, <c>lot</c>, <c>expiry</c>, <c>reconstitution</c>
+/// (<c>{"vialUnits": 100, "diluentMl": 2}</c>) and <c>vials</c> (vials opened). See docs/json-formats.md.
+/// </summary>
+/// <remarks>
+/// Reading is strict, for untrusted input: malformed JSON, a missing or unknown or repeated property, a
+/// bad date, a malformed site id, a negative, huge, non-numeric or finer-than-0.01 U dose, or nesting
+/// deeper than 16 levels is an error naming the source and JSON path (and the line and column when the
+/// JSON itself is malformed); nothing is silently dropped, and reading never throws anything but
+/// <see cref="JsonReadException"/>. A well-formed site id that the protocol does not know is not a read
+/// error: the rules report it (<c>unknown-site</c>). Writing then reading gives an equal session.
+/// </remarks>
+public static class SessionJson
+{
+    /// <summary>Reads a session.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="sourceName">The name problems are reported under (usually the path).</param>
+    /// <returns>The session.</returns>
+    /// <exception cref="JsonReadException">The JSON is not a valid session; <see cref="JsonReadException.Problems"/> lists every problem.</exception>
+    public static TreatmentSession Read(string json, string sourceName) =>
+        TryRead(json, sourceName, out var session, out var problems) ? session : throw new JsonReadException(sourceName, problems);
+
+    /// <summary>Tries to read a session; never throws for bad input.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="sourceName">The name problems are reported under (usually the path).</param>
+    /// <param name="session">The session on success.</param>
+    /// <param name="problems">Every problem found, each naming the source and JSON path; empty on success.</param>
+    /// <returns><see langword="true"/> when the JSON is a valid session.</returns>
+    public static bool TryRead(string json, string sourceName, [NotNullWhen(true)] out TreatmentSession? session, out ImmutableArray<string> problems)
+    {
+        var reading = new JsonReading(sourceName);
+        session = null;
+        var doc = reading.Deserialize(json, RecordJsonContext.Default.SessionDocument, "a session");
+        if (doc is not null)
+        {
+            session = FromDocument(doc, reading);
+        }
+
+        problems = [.. reading.Problems];
+        if (reading.HasProblems)
+        {
+            session = null;
+            return false;
+        }
+
+        return session is not null;
+    }
+
+    /// <summary>Writes a session as indented JSON (LF line ends, camelCase, optional properties left out when not recorded).</summary>
+    /// <param name="session">The session.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Write(TreatmentSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return JsonSerializer.Serialize(ToDocument(session), RecordJsonContext.Default.SessionDocument);
+    }
+
+    internal static SessionDocument ToDocument(TreatmentSession session) => new()
+    {
+        Date = JsonReading.FormatDate(session.Date),
+        Injections = [.. session.Injections.Select(i => new InjectionDocument { Site = i.Site.Value, Units = JsonReading.Normalize(i.Units.Units) })],
+        Product = session.Product,
+        Lot = session.Lot,
+        Expiry = session.Expiry is { } e ? JsonReading.FormatDate(e) : null,
+        Reconstitution = session.Reconstitution is { } r
+            ? new ReconstitutionDocument { VialUnits = JsonReading.Normalize(r.VialUnits.Units), DiluentMl = JsonReading.Normalize(r.Diluent.Millilitres) }
+            : null,
+        Vials = session.VialsOpened,
+    };
+
+    private static TreatmentSession? FromDocument(SessionDocument doc, JsonReading reading)
+    {
+        reading.TryDate(doc.Date, "$.date", out var date);
+        var injections = new List<Injection>(doc.Injections.Count);
+        for (var i = 0; i < doc.Injections.Count; i++)
+        {
+            var path = $"$.injections[{i}]";
+            var item = doc.Injections[i];
+            if (item is null)
+            {
+                reading.Add(path, "an injection must be an object {\"site\": ..., \"units\": ...}, not null.");
+                continue;
+            }
+
+            var siteOk = SiteId.TryParse(item.Site, out var site);
+            if (!siteOk)
+            {
+                reading.Add(path + ".site", $"'{item.Site}' is not a site id: lower-case letters and digits in kebab-case, for example 'temporalis-left-3' or 'trapezius-right-ftp'.");
+            }
+
+            if (reading.TryUnits(item.Units, path + ".units", out var units) && siteOk)
+            {
+                injections.Add(new Injection(site, units));
+            }
+        }
+
+        reading.TryText(doc.Product, "$.product", out var product);
+        reading.TryText(doc.Lot, "$.lot", out var lot);
+        DateOnly? expiry = null;
+        if (doc.Expiry is not null && reading.TryDate(doc.Expiry, "$.expiry", out var e))
+        {
+            expiry = e;
+        }
+
+        Reconstitution? reconstitution = null;
+        if (doc.Reconstitution is { } r
+            && reading.TryUnits(r.VialUnits, "$.reconstitution.vialUnits", out var vialUnits)
+            && reading.TryVolume(r.DiluentMl, "$.reconstitution.diluentMl", out var diluent))
+        {
+            if (vialUnits == ToxinUnits.Zero)
+            {
+                reading.Add("$.reconstitution.vialUnits", "a vial must hold more than 0 U.");
+            }
+            else
+            {
+                reconstitution = new Reconstitution(vialUnits, diluent);
+            }
+        }
+
+        if (doc.Vials is < 0)
+        {
+            reading.Add("$.vials", $"{doc.Vials} vials: the number of vials opened must not be negative.");
+        }
+
+        return reading.HasProblems
+            ? null
+            : new TreatmentSession(date, injections, product, lot, expiry, reconstitution).WithVialsOpened(doc.Vials);
+    }
+}

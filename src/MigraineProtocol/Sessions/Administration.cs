@@ -1,0 +1,60 @@
+using System.Globalization;
+using MigraineProtocol.Dosing;
+using MigraineProtocol.Primitives;
+
+namespace MigraineProtocol.Sessions;
+
+/// <summary>
+/// One prior administration of onabotulinumtoxinA to a patient: the date, the total units and the
+/// indication (for example <c>chronic-migraine</c>, or another indication such as <c>cervical-dystonia</c>).
+/// </summary>
+/// <remarks>
+/// <para>The indication is an integrator-supplied id in the library's id grammar (lower-case kebab-case);
+/// only <see cref="ChronicMigraine"/> has a meaning to the rules (the retreatment interval counts
+/// chronic-migraine sessions; the cumulative limit counts every indication). Equality is by value.</para>
+/// </remarks>
+/// <threadsafety>This type is immutable and safe to share between threads.</threadsafety>
+public sealed class Administration : IEquatable<Administration>
+{
+    /// <summary>The indication id of a chronic-migraine session: <c>chronic-migraine</c>.</summary>
+    public const string ChronicMigraine = "chronic-migraine";
+
+    /// <summary>Initializes an administration.</summary>
+    /// <param name="date">The date given.</param>
+    /// <param name="units">The total units given that day for this indication.</param>
+    /// <param name="indication">The indication id, for example <c>chronic-migraine</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="indication"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="indication"/> is not a kebab-case id.</exception>
+    public Administration(DateOnly date, ToxinUnits units, string indication)
+    {
+        Date = date;
+        Units = units;
+        Indication = Identifier.Check(indication, "indication id", nameof(indication));
+    }
+
+    /// <summary>Gets the date given.</summary>
+    public DateOnly Date { get; }
+
+    /// <summary>Gets the total units given.</summary>
+    public ToxinUnits Units { get; }
+
+    /// <summary>Gets the indication id.</summary>
+    public string Indication { get; }
+
+    /// <summary>Gets a value indicating whether this was a chronic-migraine session.</summary>
+    public bool IsChronicMigraine => string.Equals(Indication, ChronicMigraine, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public bool Equals(Administration? other) =>
+        other is not null && Date == other.Date && Units == other.Units && string.Equals(Indication, other.Indication, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as Administration);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Date, Units, StringComparer.Ordinal.GetHashCode(Indication));
+
+    /// <summary>Returns <c>date: units (indication)</c>.</summary>
+    /// <returns>The text.</returns>
+    public override string ToString() => $"{Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {Units} ({Indication})";
+}
