@@ -1,0 +1,301 @@
+using System.Globalization;
+using MigraineProtocol.Dosing;
+using MigraineProtocol.Primitives;
+
+namespace MigraineProtocol.Rules;
+
+/// <summary>The built-in rules (docs/rules.md). Each allocates only when it reports.</summary>
+internal static class BuiltInRules
+{
+    internal static readonly ISessionRule[] All =
+    [
+        new UnknownSiteRule(),
+        new DuplicateSiteRule(),
+        new MissingSiteRule(),
+        new SiteDoseRule(),
+        new FollowThePainLimitRule(),
+        new TotalDoseLimitRule(),
+        new RetreatmentIntervalRule(),
+        new CumulativeDoseLimitRule(),
+        new ExpiredLotRule(),
+        new ReconstitutionConcentrationRule(),
+        new VialCountRule(),
+    ];
+
+    internal static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal static string Count(int n, string thing) => n == 1 ? $"1 {thing}" : $"{n.ToString(CultureInfo.InvariantCulture)} {thing}s";
+
+    private abstract class Rule(RuleId id, Severity severity, Citation source, string description) : ISessionRule
+    {
+        public RuleId Id { get; } = id;
+
+        public Severity DefaultSeverity { get; } = severity;
+
+        public Citation Source { get; } = source;
+
+        public string Description { get; } = description;
+
+        public abstract void Evaluate(in RuleContext context);
+    }
+
+    private sealed class UnknownSiteRule() : Rule(RuleId.UnknownSite, Severity.Error, RuleSources.FixedSites, "An injection site id that is neither a fixed site of the protocol nor a follow-the-pain id '<muscle>-<left|right>-ftp' of a muscle of the anatomy.")
+    {
+        public override void Evaluate(in RuleContext context)
+        {
+            var a = context.Analysis;
+            if (a.UnknownCount == 0)
+            {
+                return;
+            }
+
+            var p = context.Protocol;
+            var injections = context.Session.Injections;
+            for (var i = 0; i < injections.Length; i++)
+            {
+                if (a.Slots[i] >= 0)
+                {
+                    continue;
+                }
+
+                var id = injections[i].Site;
+                var message = id.TryGetFollowThePain(out var muscle, out _)
+                    ? $"'{id}' is follow-the-pain into '{muscle}', which is not a muscle of the anatomy of protocol '{p.Id}'."
+                    : p.Anatomy.TryGetSite(id, out _)
+                        ? $"'{id}' is a site of the anatomy but not of protocol '{p.Id}'."
+                        : $"'{id}' is not a site of protocol '{p.Id}': neither one of its {p.FixedSiteCount} fixed sites nor a follow-the-pain id '<muscle>-<left|right>-ftp'.";
+                context.Report(message, id);
+            }
+        }
+    }
+
+    private sealed class DuplicateSiteRule() : Rule(RuleId.DuplicateSite, Severity.Error, RuleSources.FixedSites, "A fixed site injected more than once.")
+    {
+        public override void Evaluate(in RuleContext context)
+        {
+            var a = context.Analysis;
+            if (!a.AnyRepeated)
+            {
+                return;
+            }
+
+            var p = context.Protocol;
+            for (var k = 0; k < a.FixedCounts.Length; k++)
+            {
+                if (a.FixedCounts[k] > 1)
+                {
+                    var id = p.Sites[k].Site.Id;
+                    context.Report($"Fixed site '{id}' is injected {a.FixedCounts[k].ToString(CultureInfo.InvariantCulture)} times; protocol '{p.Id}' injects it once.", id);
+                }
+            }
+        }
+    }
+
+    private sealed class MissingSiteRule() : Rule(RuleId.MissingSite, Severity.Error, RuleSources.FixedSites, "A fixed site of the protocol that the session does not inject.")
+    {
+        public override void Evaluate(in RuleContext context)
+        {
+            var counts = context.Analysis.FixedCounts;
+            for (var k = 0; k < counts.Length; k++)
+            {
+                if (counts[k] == 0)
+                {
+                    var site = context.Protocol.Sites[k];
+                    context.Report($"Fixed site '{site.Site.Id}' ({site.Site.Muscle}) is not injected; protocol '{context.Protocol.Id}' gives it {site.Units}.", site.Site.Id);
+                }
+            }
+        }
+    }
+
+    private sealed class SiteDoseRule() : Rule(RuleId.SiteDose, Severity.Error, RuleSources.DosePerSite, "A dose at a fixed site, or per follow-the-pain injection, other than the protocol's (5 U).")
+    {
+        public override void Evaluate(in RuleContext context)
+        {
+            var a = context.Analysis;
+            var c = a.Compiled;
+            var injections = context.Session.Injections;
+            for (var i = 0; i < injections.Length; i++)
+            {
+                var slot = a.Slots[i];
+                var given = injections[i].Units.Hundredths;
+                if (slot < 0)
+                {
+                    continue;
+                }
+
+                if (slot < c.SiteCount)
+                {
+                    if (given != c.SiteHundredths[slot])
+                    {
+                        var id = injections[i].Site;
+                        context.Report($"'{id}' was given {injections[i].Units}; protocol '{c.Protocol.Id}' gives {ToxinUnits.FromHundredths(c.SiteHundredths[slot])} at this site.", id);
+                    }
+                }
+                else if (c.Allowances[(slot - c.SiteCount) >> 1] is { } allowance && given != allowance.UnitsPerSite.Hundredths)
+                {
+                    var id = injections[i].Site;
+                    context.Report($"'{id}' was given {injections[i].Units}; protocol '{c.Protocol.Id}' gives {allowance.UnitsPerSite} per follow-the-pain injection into {allowance.Muscle}.", id);
+                }
+            }
+        }
+    }
+
+    private sealed class FollowThePainLimitRule() : Rule(RuleId.FollowThePainLimit, Severity.Error, RuleSources.FollowThePain, "Follow-the-pain beyond a muscle's allowance, in a muscle without one (frontalis, corrugator, procerus, cervical paraspinal), or under a protocol without it.")
+    {
+        public override void Evaluate(in RuleContext context)
+        {
+            var a = context.Analysis;
+            if (a.FollowThePainInjections == 0)
+            {
+                return;
+            }
+
+            var c = a.Compiled;
+            var p = c.Protocol;
+            for (var m = 0; m < c.Muscles.Length; m++)
+            {
+                var count = a.FollowThePainCounts[m];
+                if (count == 0)
+                {
+                    continue;
+                }
+
+                var units = ToxinUnits.FromHundredths(a.FollowThePainHundredths[m]);
+                var muscle = c.Muscles[m];
+                var allowance = c.Allowances[m];
+                var given = $"{Count(count, "injection")}, {units}";
+                if (!p.AllowsFollowThePain)
+                {
+                    context.Report($"Follow-the-pain into {muscle} ({given}): protocol '{p.Id}' allows no follow-the-pain injections.", FirstSite(context, m));
+                }
+                else if (allowance is null)
+                {
+                    context.Report($"Follow-the-pain into {muscle} ({given}): {muscle} has no follow-the-pain allowance in protocol '{p.Id}' (only {string.Join(", ", p.FollowThePain.Select(f => f.Muscle))}).", FirstSite(context, m));
+                }
+                else if (count > allowance.MaxExtraSites || units > allowance.MaxExtraUnits)
+                {
+                    context.Report($"Follow-the-pain into {muscle} ({given}) is over its allowance in protocol '{p.Id}' of up to {Count(allowance.MaxExtraSites, "injection")} and {allowance.MaxExtraUnits}.", FirstSite(context, m), allowance.Source);
+                }
+            }
+        }
+
+        private static SiteId FirstSite(in RuleContext context, int muscle)
+        {
+            var a = context.Analysis;
+            var first = a.Compiled.SiteCount + (2 * muscle);
+            for (var i = 0; i < a.Slots.Length; i++)
+            {
+                if (a.Slots[i] == first || a.Slots[i] == first + 1)
+                {
+                    return context.Session.Injections[i].Site;
+                }
+            }
+
+            return SiteId.FollowThePain(a.Compiled.Muscles[muscle], Laterality.Left);
+        }
+    }
+
+    private sealed class TotalDoseLimitRule() : Rule(RuleId.TotalDoseLimit, Severity.Error, RuleSources.TotalDose, "A session total over the protocol's maximum (195 U for PREEMPT with follow-the-pain, 155 U for the US label).")
+    {
+        public override void Evaluate(in RuleContext context)
+        {
+            if (context.TotalUnits > context.Protocol.MaximumUnits)
+            {
+                context.Report($"The session total of {context.TotalUnits} is over the maximum of {context.Protocol.MaximumUnits} of protocol '{context.Protocol.Id}'.");
+            }
+        }
+    }
+
+    private sealed class RetreatmentIntervalRule() : Rule(RuleId.RetreatmentInterval, Severity.Warning, RuleSources.RetreatmentInterval, "Fewer days than the protocol's retreatment interval (84 days, 12 weeks) since the last chronic-migraine session, less any tolerance in the options.")
+    {
+        public override void Evaluate(in RuleContext context)
+        {
+            if (context.PreviousSessionDate is not { } previous)
+            {
+                return;
+            }
+
+            var interval = context.Protocol.RetreatmentIntervalDays;
+            var tolerance = context.Options.RetreatmentToleranceDays;
+            var days = context.Session.Date.DayNumber - previous.DayNumber;
+            if (days >= interval - tolerance)
+            {
+                return;
+            }
+
+            var weeks = interval % 7 == 0 ? $" ({(interval / 7).ToString(CultureInfo.InvariantCulture)} weeks)" : string.Empty;
+            var allowed = tolerance > 0 ? $", less a tolerance of {Count(tolerance, "day")}" : string.Empty;
+            var earliest = previous.AddDays(interval - tolerance);
+            context.Report(
+                $"{Count(days, "day")} since the last chronic-migraine session on {Date(previous)}; protocol '{context.Protocol.Id}' retreats every {interval.ToString(CultureInfo.InvariantCulture)} days{weeks}{allowed}, so not before {Date(earliest)}.",
+                null,
+                tolerance > 0 ? ValidationOptions.CompelSource : null);
+        }
+    }
+
+    private sealed class CumulativeDoseLimitRule() : Rule(RuleId.CumulativeDoseLimit, Severity.Error, RuleSources.CumulativeDose, "More than 400 U of onabotulinumtoxinA, all indications together, in the 3 calendar months up to and including the session day (secondary source).")
+    {
+        public override void Evaluate(in RuleContext context)
+        {
+            var limit = context.Options.CumulativeLimit;
+            var cumulative = context.CumulativeUnits;
+            if (cumulative <= limit)
+            {
+                return;
+            }
+
+            var a = context.Analysis;
+            var prior = cumulative - context.TotalUnits;
+            context.Report(
+                $"{cumulative} from {Date(a.CumulativeWindowStart)} to {Date(context.Session.Date)} ({context.Options.CumulativeWindowMonths.ToString(CultureInfo.InvariantCulture)} months, all indications: this session's {context.TotalUnits} plus {prior} given before) is over the cumulative maximum of {limit} (secondary source S18: re-check against the US PI).");
+        }
+    }
+
+    private sealed class ExpiredLotRule() : Rule(RuleId.ExpiredLot, Severity.Error, RuleSources.SessionRecord, "The lot's recorded expiry date is before the session date.")
+    {
+        public override void Evaluate(in RuleContext context)
+        {
+            var s = context.Session;
+            if (s.Expiry is { } expiry && expiry < s.Date)
+            {
+                var lot = s.Lot is null ? "The lot" : $"Lot '{s.Lot}'";
+                context.Report($"{lot} expired on {Date(expiry)}, before the session on {Date(s.Date)}.");
+            }
+        }
+    }
+
+    private sealed class ReconstitutionConcentrationRule() : Rule(RuleId.ReconstitutionConcentration, Severity.Warning, RuleSources.Dilution, "The recorded reconstitution does not give 5 U per 0.1 mL (100 U in 2 mL, 200 U in 4 mL, 50 U in 1 mL).")
+    {
+        public override void Evaluate(in RuleContext context)
+        {
+            if (context.Session.Reconstitution is not { } r)
+            {
+                return;
+            }
+
+            // 5 U per 0.1 mL exactly: vial hundredths x 100 uL == 500 hundredths x diluent uL.
+            if ((decimal)r.VialUnits.Hundredths * 100 != 500m * r.Diluent.Microlitres)
+            {
+                context.Report($"{r} gives {r.UnitsPerTenthMillilitre} per 0.1 mL; the chronic-migraine paradigm injects 5 U in 0.1 mL per site (100 U in 2 mL, 200 U in 4 mL or 50 U in 1 mL).");
+            }
+        }
+    }
+
+    private sealed class VialCountRule() : Rule(RuleId.VialCount, Severity.Error, RuleSources.SessionRecord, "The vials recorded as opened hold fewer units than the session gives.")
+    {
+        public override void Evaluate(in RuleContext context)
+        {
+            var s = context.Session;
+            if (s.Reconstitution is not { } r || s.VialsOpened is not { } vials)
+            {
+                return;
+            }
+
+            var opened = (decimal)r.VialUnits.Hundredths * vials;
+            if (opened < context.Analysis.TotalHundredths)
+            {
+                context.Report($"{Count(vials, "vial")} of {r.VialUnits} hold {(opened / 100m).ToString("0.##", CultureInfo.InvariantCulture)} U, less than the {context.TotalUnits} given.");
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using MigraineProtocol.Dosing;
+using MigraineProtocol.Protocols;
+using MigraineProtocol.Rules;
+using MigraineProtocol.Sessions;
+using MigraineProtocol.Tests.Arbitraries;
+
+namespace MigraineProtocol.Tests.Rules;
+
+/// <summary>The optimised validator agrees with a naive LINQ oracle on random sessions.</summary>
+[Properties(Arbitrary = [typeof(SessionArbitraries)])]
+public class RuleOracleTests
+{
+    private static readonly TreatmentProtocol P = KnownProtocols.Preempt;
+
+    [Property(MaxTest = 500)]
+    public Property StructuralRulesAgreeWithANaiveOracle(TreatmentSession session, TreatmentHistory history)
+    {
+        var report = RuleSet.Default.Validate(P, session, history);
+        var fixedIds = P.Sites.Select(s => s.Site.Id).ToHashSet();
+        var muscles = P.Anatomy.Muscles.Select(m => m.Id).ToHashSet();
+        bool Known(Injection i) => fixedIds.Contains(i.Site) || (i.Site.TryGetFollowThePain(out var m, out _) && muscles.Contains(m));
+        var counts = P.Sites.ToDictionary(s => s.Site.Id, s => session.Injections.Count(i => i.Site == s.Site.Id));
+        var total = session.Injections.Aggregate(0L, (t, i) => Math.Min(t + i.Units.Hundredths, ToxinUnits.MaxValue.Hundredths));
+        var window = session.Date.AddMonths(-3);
+        var cumulative = Math.Min(total + history.Administrations.Where(a => a.Date >= window && a.Date <= session.Date).Sum(a => a.Units.Hundredths), ToxinUnits.MaxValue.Hundredths);
+        int Of(RuleId id) => report.ViolationsOf(id).Count();
+        return (Of(RuleId.UnknownSite) == session.Injections.Count(i => !Known(i))).Label("unknown-site")
+            .And((Of(RuleId.DuplicateSite) == counts.Count(c => c.Value > 1)).Label("duplicate-site"))
+            .And((Of(RuleId.MissingSite) == counts.Count(c => c.Value == 0)).Label("missing-site"))
+            .And((Of(RuleId.SiteDose) == session.Injections.Count(i => fixedIds.Contains(i.Site) && i.Units != ToxinUnits.FromUnits(5))
+                + session.Injections.Count(i => i.Site.TryGetFollowThePain(out var m, out _) && P.TryGetFollowThePain(m, out _) && i.Units != ToxinUnits.FromUnits(5))).Label("site-dose"))
+            .And((Of(RuleId.TotalDoseLimit) == (total > 19_500 ? 1 : 0)).Label("total-dose-limit"))
+            .And((Of(RuleId.CumulativeDoseLimit) == (cumulative > 40_000 ? 1 : 0)).Label("cumulative-dose-limit"))
+            .And((report.TotalUnits.Hundredths == total).Label("total"))
+            .And((report.IsValid == report.Violations.All(v => v.Severity == Severity.Warning)).Label("valid"));
+    }
+}

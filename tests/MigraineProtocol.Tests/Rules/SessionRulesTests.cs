@@ -1,0 +1,238 @@
+using MigraineProtocol.Dosing;
+using MigraineProtocol.Primitives;
+using MigraineProtocol.Protocols;
+using MigraineProtocol.Rules;
+using MigraineProtocol.Sessions;
+
+namespace MigraineProtocol.Tests.Rules;
+
+/// <summary>The built-in rules, one behaviour at a time, with their exact codes.</summary>
+public class SessionRulesTests
+{
+    internal static readonly DateOnly Day = new(2026, 3, 2);
+    private static readonly ToxinUnits Five = ToxinUnits.FromUnits(5);
+
+    internal static TreatmentSession Full(TreatmentProtocol? protocol = null) => TreatmentSession.FromProtocol(protocol ?? KnownProtocols.Preempt, Day);
+
+    internal static TreatmentSession Plus(TreatmentSession s, params string[] sites) => s.WithInjections(s.Injections.Concat(sites.Select(x => new Injection(SiteId.From(x), Five))));
+
+    private static ValidationReport Validate(TreatmentSession s, TreatmentProtocol? protocol = null, TreatmentHistory? history = null, ValidationOptions? options = null) =>
+        RuleSet.Default.Validate(protocol ?? KnownProtocols.Preempt, s, history, options);
+
+    private static string[] Codes(ValidationReport r) => [.. r.Violations.Select(v => v.Code.Value)];
+
+    [Fact]
+    public void TheFull31SiteSessionIsValidWithNoDiagnostics()
+    {
+        var r = Validate(Full());
+        Assert.True(r.IsValid);
+        Assert.Empty(r.Violations);
+        Assert.Equal(ToxinUnits.FromUnits(155), r.TotalUnits);
+        Assert.Equal(31, r.InjectionCount);
+        Assert.Equal(new DateOnly(2026, 5, 25), r.NextEligibleDate);
+        Assert.Null(r.PreviousSessionDate);
+        Assert.Null(r.Reconciliation);
+        Assert.True(Validate(Full(KnownProtocols.UsLabel), KnownProtocols.UsLabel).IsValid);
+    }
+
+    [Fact]
+    public void OrderOfInjectionsDoesNotMatter()
+    {
+        var s = Full();
+        Assert.True(Validate(s.WithInjections(s.Injections.Reverse())).IsValid);
+    }
+
+    [Fact]
+    public void FullFollowThePainIs195UAt39SitesAndValid()
+    {
+        var s = Plus(Full(), "temporalis-left-ftp", "temporalis-right-ftp", "occipitalis-left-ftp", "occipitalis-left-ftp",
+            "trapezius-left-ftp", "trapezius-left-ftp", "trapezius-right-ftp", "trapezius-right-ftp");
+        var r = Validate(s);
+        Assert.True(r.IsValid, string.Join("\n", r.Violations));
+        Assert.Equal(ToxinUnits.FromUnits(195), r.TotalUnits);
+    }
+
+    [Theory]
+    [InlineData("nasalis-left-1", "'nasalis-left-1' is not a site of protocol 'preempt'")]
+    [InlineData("masseter-left-ftp", "'masseter-left-ftp' is follow-the-pain into 'masseter', which is not a muscle")]
+    public void UnknownSite(string site, string message)
+    {
+        var r = Validate(Plus(Full(), site));
+        var v = Assert.Single(r.Violations);
+        Assert.Equal("unknown-site", v.Code.Value);
+        Assert.Equal(Severity.Error, v.Severity);
+        Assert.Equal(site, v.Site?.Value);
+        Assert.Contains(message, v.Message, StringComparison.Ordinal);
+        Assert.Equal("S1, S4", v.Source.Source);
+        Assert.False(r.IsValid);
+    }
+
+    [Fact]
+    public void DuplicateSiteIsReportedOncePerSiteWithTheCount()
+    {
+        var r = Validate(Plus(Full(), "procerus", "procerus"));
+        Assert.Equal(["duplicate-site"], Codes(r));
+        var v = r.Violations[0];
+        Assert.Equal("procerus", v.Site?.Value);
+        Assert.Contains("injected 3 times", v.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingSitesAreReportedInProtocolOrder()
+    {
+        var s = Full();
+        var r = Validate(s.WithInjections(s.Injections.Where(i => i.Site.Value is not ("procerus" or "trapezius-right-3"))));
+        Assert.Equal(["missing-site", "missing-site"], Codes(r));
+        Assert.Equal(["procerus", "trapezius-right-3"], r.Violations.Select(v => v.Site!.Value.Value));
+        Assert.Contains("'procerus' (procerus) is not injected; protocol 'preempt' gives it 5 U", r.Violations[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SiteDoseNamesTheSiteAndBothDoses()
+    {
+        var s = Full();
+        var r = Validate(s.WithInjections(s.Injections.Select(i => i.Site.Value == "frontalis-left-1" ? new Injection(i.Site, ToxinUnits.FromUnits(7.5m)) : i)));
+        var v = Assert.Single(r.Violations);
+        Assert.Equal("site-dose", v.Code.Value);
+        Assert.Equal("'frontalis-left-1' was given 7.5 U; protocol 'preempt' gives 5 U at this site.", v.Message);
+        Assert.Equal(VerificationLevel.Verified, v.Source.Verification);
+    }
+
+    [Fact]
+    public void FollowThePainDoseOtherThan5UIsASiteDose()
+    {
+        var s = Full();
+        var r = Validate(s.WithInjections(s.Injections.Append(new Injection(SiteId.From("temporalis-left-ftp"), ToxinUnits.FromUnits(10)))));
+        Assert.Equal(["site-dose"], Codes(r));
+    }
+
+    [Theory]
+    [InlineData("preempt", new[] { "temporalis-left-ftp", "temporalis-left-ftp", "temporalis-right-ftp" }, "over its allowance in protocol 'preempt' of up to 2 injections and 10 U")]
+    [InlineData("preempt", new[] { "frontalis-left-ftp" }, "frontalis has no follow-the-pain allowance in protocol 'preempt' (only temporalis, occipitalis, trapezius)")]
+    [InlineData("preempt", new[] { "procerus-left-ftp" }, "procerus has no follow-the-pain allowance")]
+    [InlineData("preempt", new[] { "cervical-paraspinal-right-ftp" }, "cervical-paraspinal has no follow-the-pain allowance")]
+    [InlineData("us-label", new[] { "temporalis-left-ftp" }, "protocol 'us-label' allows no follow-the-pain injections")]
+    public void FollowThePainLimit(string protocol, string[] extra, string message)
+    {
+        var p = ProtocolCatalog.Default.Get(ProtocolId.From(protocol));
+        var r = Validate(Plus(Full(p), extra), p);
+        var v = r.Violations.First(x => x.Code == RuleId.FollowThePainLimit);
+        Assert.Single(r.ViolationsOf(RuleId.FollowThePainLimit));
+        Assert.Contains(message, v.Message, StringComparison.Ordinal);
+        Assert.Equal(extra[0], v.Site?.Value);
+        Assert.False(r.IsValid);
+    }
+
+    [Fact]
+    public void TotalDoseLimitUnderTheUsLabel()
+    {
+        var s = Full(KnownProtocols.UsLabel);
+        var r = Validate(s.WithInjections(s.Injections.Select(i => i.Site.Value == "procerus" ? new Injection(i.Site, ToxinUnits.FromUnits(10)) : i)), KnownProtocols.UsLabel);
+        Assert.Equal(["site-dose", "total-dose-limit"], Codes(r));
+        Assert.Equal("The session total of 160 U is over the maximum of 155 U of protocol 'us-label'.", r.Violations[1].Message);
+    }
+
+    [Theory]
+    [InlineData(83, true)]
+    [InlineData(84, false)]
+    [InlineData(0, true)]
+    public void RetreatmentIntervalIsAWarningBelow84Days(int daysBefore, bool warned)
+    {
+        var history = new TreatmentHistory([new Administration(Day.AddDays(-daysBefore), ToxinUnits.FromUnits(155), Administration.ChronicMigraine)]);
+        var r = Validate(Full(), history: history);
+        Assert.True(r.IsValid);
+        Assert.Equal(warned, r.ViolationsOf(RuleId.RetreatmentInterval).Any());
+        Assert.Equal(Day.AddDays(-daysBefore), r.PreviousSessionDate);
+        if (warned)
+        {
+            var v = r.Violations.Single();
+            Assert.Equal(Severity.Warning, v.Severity);
+            Assert.Contains($"since the last chronic-migraine session on {Day.AddDays(-daysBefore):yyyy-MM-dd}; protocol 'preempt' retreats every 84 days (12 weeks)", v.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void RetreatmentIgnoresOtherIndicationsAndLaterRecordsAndHonoursTheCompelTolerance()
+    {
+        var history = new TreatmentHistory([
+            new Administration(Day.AddDays(-80), ToxinUnits.FromUnits(155), Administration.ChronicMigraine),
+            new Administration(Day.AddDays(-10), ToxinUnits.FromUnits(50), "cervical-dystonia"),
+            new Administration(Day.AddDays(10), ToxinUnits.FromUnits(155), Administration.ChronicMigraine),
+        ]);
+        Assert.Single(Validate(Full(), history: history).ViolationsOf(RuleId.RetreatmentInterval));
+        var compel = Validate(Full(), history: history, options: ValidationOptions.Compel);
+        Assert.Empty(compel.ViolationsOf(RuleId.RetreatmentInterval));
+        var early = new TreatmentHistory([new Administration(Day.AddDays(-76), ToxinUnits.FromUnits(155), Administration.ChronicMigraine)]);
+        var v = Validate(Full(), history: early, options: ValidationOptions.Compel).Violations.Single();
+        Assert.Equal("S12", v.Source.Source);
+        Assert.Contains("less a tolerance of 7 days, so not before 2026-03-03", v.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CumulativeDoseCountsEveryIndicationInThe3CalendarMonthsUpToTheSessionDay()
+    {
+        // Window of 2026-03-02: 2025-12-02 .. 2026-03-02, both inclusive.
+        Assert.Equal(new DateOnly(2025, 12, 2), ValidationOptions.Default.CumulativeWindowStart(Day));
+        var inside = new TreatmentHistory([
+            new Administration(new DateOnly(2025, 12, 2), ToxinUnits.FromUnits(100), "cervical-dystonia"),
+            new Administration(new DateOnly(2026, 2, 1), ToxinUnits.FromUnits(145.01m), "spasticity"),
+        ]);
+        var r = Validate(Full(), history: inside);
+        var v = Assert.Single(r.Violations);
+        Assert.Equal("cumulative-dose-limit", v.Code.Value);
+        Assert.Equal(ToxinUnits.FromUnits(400.01m), r.CumulativeUnits);
+        Assert.True(v.Source.IsSecondary);
+        Assert.Contains("400.01 U from 2025-12-02 to 2026-03-02", v.Message, StringComparison.Ordinal);
+
+        var edge = new TreatmentHistory([
+            new Administration(new DateOnly(2025, 12, 1), ToxinUnits.FromUnits(100), "cervical-dystonia"),
+            new Administration(new DateOnly(2026, 2, 1), ToxinUnits.FromUnits(145.01m), "spasticity"),
+        ]);
+        Assert.True(Validate(Full(), history: edge).Violations.IsEmpty);
+        Assert.Equal(ToxinUnits.FromUnits(300.01m), Validate(Full(), history: edge).CumulativeUnits);
+    }
+
+    [Fact]
+    public void CumulativeWindowClampsToTheEndOfShorterMonths() =>
+        Assert.Equal(new DateOnly(2026, 2, 28), ValidationOptions.Default.CumulativeWindowStart(new DateOnly(2026, 5, 31)));
+
+    [Fact]
+    public void RecordChecksExpiredLotConcentrationAndVialCount()
+    {
+        var s = new TreatmentSession(Day, Full().Injections, "BOTOX", "C1", new DateOnly(2026, 3, 1), new Reconstitution(ToxinUnits.FromUnits(100), Volume.FromMillilitres(4))).WithVialsOpened(1);
+        var r = Validate(s);
+        Assert.Equal(["expired-lot", "reconstitution-concentration", "vial-count"], Codes(r));
+        Assert.Equal("Lot 'C1' expired on 2026-03-01, before the session on 2026-03-02.", r.Violations[0].Message);
+        Assert.Equal(Severity.Warning, r.Violations[1].Severity);
+        Assert.Equal("1 vial of 100 U hold 100 U, less than the 155 U given.", r.Violations[2].Message);
+        var sameDay = new TreatmentSession(Day, Full().Injections, expiry: Day, reconstitution: Reconstitution.Vial100In2Ml).WithVialsOpened(2);
+        Assert.Empty(Validate(sameDay).Violations);
+    }
+
+    [Fact]
+    public void DiagnosticsFollowRuleOrderThenSessionOrder()
+    {
+        var s = Full();
+        var odd = s.WithInjections(s.Injections.Skip(1).Append(new Injection(SiteId.From("zz-top"), Five)).Append(new Injection(SiteId.From("aa-top"), Five)));
+        var r = Validate(odd);
+        Assert.Equal(["unknown-site", "unknown-site", "missing-site"], Codes(r));
+        Assert.Equal(["zz-top", "aa-top", "procerus"], r.Violations.Select(v => v.Site!.Value.Value));
+        Assert.Equal(r, Validate(odd));
+    }
+
+    [Fact]
+    public void AnEmptySessionMissesEverySite()
+    {
+        var r = Validate(new TreatmentSession(Day, []));
+        Assert.Equal(31, r.ViolationsOf(RuleId.MissingSite).Count());
+        Assert.Equal(31, r.ErrorCount);
+    }
+
+    [Fact]
+    public void ALargeSessionStillValidates()
+    {
+        var s = Plus(Full(), [.. Enumerable.Repeat("procerus", 500)]);
+        var r = Validate(s);
+        Assert.Contains("injected 501 times", r.Violations[0].Message, StringComparison.Ordinal);
+    }
+}
