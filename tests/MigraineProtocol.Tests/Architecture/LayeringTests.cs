@@ -18,6 +18,9 @@ public partial class LayeringTests
         ["Definitions"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols"],
         ["Protocols"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Definitions"],
         ["Sessions"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols"],
+        ["Billing"] = ["Primitives", "Utility", "Dosing", "Sessions"],
+        ["Rules"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols", "Sessions", "Billing"],
+        ["Serialization"] = ["Primitives", "Utility", "Dosing", "Protocols", "Sessions", "Billing", "Rules"],
     };
 
     [GeneratedRegex(@"^\s*namespace\s+MigraineProtocol\.(?<ns>[A-Za-z]+)", RegexOptions.Multiline)]
