@@ -90,6 +90,6 @@ public static class HistoryJson
                 Indication = a.Indication,
             })],
         };
-        return JsonSerializer.Serialize(doc, RecordJsonContext.Default.HistoryDocument);
+        return JsonSerializer.Serialize(doc, RecordJson.Writing.HistoryDocument);
     }
 }

@@ -152,3 +152,16 @@ internal sealed class BillingLineDocument
 [JsonSerializable(typeof(HistoryDocument))]
 [JsonSerializable(typeof(ReportDocument))]
 internal sealed partial class RecordJsonContext : JsonSerializerContext;
+
+/// <summary>The writing context: the same metadata with minimal escaping (quotes and non-ASCII text stay readable).</summary>
+internal static class RecordJson
+{
+    internal static RecordJsonContext Writing { get; } = new(new System.Text.Json.JsonSerializerOptions
+    {
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+        NewLine = "\n",
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

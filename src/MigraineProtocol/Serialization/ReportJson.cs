@@ -58,7 +58,7 @@ public static class ReportJson
     /// <summary>Writes a report as indented JSON (LF line ends, camelCase; <c>site</c> and <c>previousSessionDate</c> are always present, <see langword="null"/> when none).</summary>
     /// <param name="report">The report.</param>
     /// <returns>The JSON text.</returns>
-    public static string Write(ValidationReport report) => JsonSerializer.Serialize(ToDocument(report), RecordJsonContext.Default.ReportDocument);
+    public static string Write(ValidationReport report) => JsonSerializer.Serialize(ToDocument(report), RecordJson.Writing.ReportDocument);
 
     internal static ReportDocument ToDocument(ValidationReport report) => new()
     {

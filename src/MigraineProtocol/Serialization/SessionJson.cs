@@ -63,7 +63,7 @@ public static class SessionJson
     public static string Write(TreatmentSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return JsonSerializer.Serialize(ToDocument(session), RecordJsonContext.Default.SessionDocument);
+        return JsonSerializer.Serialize(ToDocument(session), RecordJson.Writing.SessionDocument);
     }
 
     internal static SessionDocument ToDocument(TreatmentSession session) => new()
