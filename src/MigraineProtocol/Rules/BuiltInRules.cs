@@ -163,21 +163,22 @@ internal static class BuiltInRules
                 var units = ToxinUnits.FromHundredths(a.FollowThePainHundredths[m]);
                 var muscle = c.Muscles[m];
                 var allowance = c.Allowances[m];
-                var given = $"{Count(count, "injection")}, {units}";
                 if (!p.AllowsFollowThePain)
                 {
-                    context.Report($"Follow-the-pain into {muscle} ({given}): protocol '{p.Id}' allows no follow-the-pain injections.", FirstSite(context, m));
+                    context.Report($"Follow-the-pain into {muscle} ({Given(count, units)}): protocol '{p.Id}' allows no follow-the-pain injections.", FirstSite(context, m));
                 }
                 else if (allowance is null)
                 {
-                    context.Report($"Follow-the-pain into {muscle} ({given}): {muscle} has no follow-the-pain allowance in protocol '{p.Id}' (only {string.Join(", ", p.FollowThePain.Select(f => f.Muscle))}).", FirstSite(context, m));
+                    context.Report($"Follow-the-pain into {muscle} ({Given(count, units)}): {muscle} has no follow-the-pain allowance in protocol '{p.Id}' (only {string.Join(", ", p.FollowThePain.Select(f => f.Muscle))}).", FirstSite(context, m));
                 }
                 else if (count > allowance.MaxExtraSites || units > allowance.MaxExtraUnits)
                 {
-                    context.Report($"Follow-the-pain into {muscle} ({given}) is over its allowance in protocol '{p.Id}' of up to {Count(allowance.MaxExtraSites, "injection")} and {allowance.MaxExtraUnits}.", FirstSite(context, m), allowance.Source);
+                    context.Report($"Follow-the-pain into {muscle} ({Given(count, units)}) is over its allowance in protocol '{p.Id}' of up to {Count(allowance.MaxExtraSites, "injection")} and {allowance.MaxExtraUnits}.", FirstSite(context, m), allowance.Source);
                 }
             }
         }
+
+        private static string Given(int count, ToxinUnits units) => $"{Count(count, "injection")}, {units}";
 
         private static SiteId FirstSite(in RuleContext context, int muscle)
         {

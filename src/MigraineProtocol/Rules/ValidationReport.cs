@@ -53,7 +53,12 @@ public readonly struct ValidationReport : IEquatable<ValidationReport>
             errors += x.IsError ? 1 : 0;
         }
 
-        Preconditions.CheckRange(injectionCount >= 0, nameof(injectionCount), injectionCount, "The number of injections must not be negative.");
+        if (injectionCount < 0)
+        {
+            // Not Preconditions.CheckRange: its object parameter would box on the valid path (0 B goal).
+            throw new ArgumentOutOfRangeException(nameof(injectionCount), injectionCount, "The number of injections must not be negative.");
+        }
+
         Protocol = protocol;
         Date = date;
         this.violations = v;
