@@ -43,7 +43,7 @@ internal static class BuiltInRules
     {
         public override void Evaluate(in RuleContext context)
         {
-            var a = context.Analysis;
+            ref readonly var a = ref context.Analysis;
             if (a.UnknownCount == 0)
             {
                 return;
@@ -73,7 +73,7 @@ internal static class BuiltInRules
     {
         public override void Evaluate(in RuleContext context)
         {
-            var a = context.Analysis;
+            ref readonly var a = ref context.Analysis;
             if (!a.AnyRepeated)
             {
                 return;
@@ -96,6 +96,11 @@ internal static class BuiltInRules
         public override void Evaluate(in RuleContext context)
         {
             var counts = context.Analysis.FixedCounts;
+            if (counts.IndexOf(0) < 0)
+            {
+                return;
+            }
+
             for (var k = 0; k < counts.Length; k++)
             {
                 if (counts[k] == 0)
@@ -111,7 +116,7 @@ internal static class BuiltInRules
     {
         public override void Evaluate(in RuleContext context)
         {
-            var a = context.Analysis;
+            ref readonly var a = ref context.Analysis;
             var c = a.Compiled;
             var injections = context.Session.Injections;
             for (var i = 0; i < injections.Length; i++)
@@ -144,7 +149,7 @@ internal static class BuiltInRules
     {
         public override void Evaluate(in RuleContext context)
         {
-            var a = context.Analysis;
+            ref readonly var a = ref context.Analysis;
             if (a.FollowThePainInjections == 0)
             {
                 return;
@@ -182,7 +187,7 @@ internal static class BuiltInRules
 
         private static SiteId FirstSite(in RuleContext context, int muscle)
         {
-            var a = context.Analysis;
+            ref readonly var a = ref context.Analysis;
             var first = a.Compiled.SiteCount + (2 * muscle);
             for (var i = 0; i < a.Slots.Length; i++)
             {
@@ -245,7 +250,7 @@ internal static class BuiltInRules
                 return;
             }
 
-            var a = context.Analysis;
+            ref readonly var a = ref context.Analysis;
             var prior = cumulative - context.TotalUnits;
             context.Report(
                 $"{cumulative} from {Date(a.CumulativeWindowStart)} to {Date(context.Session.Date)} ({context.Options.CumulativeWindowMonths.ToString(CultureInfo.InvariantCulture)} months, all indications: this session's {context.TotalUnits} plus {prior} given before) is over the cumulative maximum of {limit} (secondary source S18: re-check against the US PI).");

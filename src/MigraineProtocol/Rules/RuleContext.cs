@@ -21,7 +21,7 @@ public readonly ref struct RuleContext
     internal RuleContext(ref List<RuleViolation>? violations, SessionAnalysis analysis, RuleId code, Severity severity, Citation source)
     {
         this.violations = ref violations;
-        Analysis = analysis;
+        this.Analysis = analysis;
         this.code = code;
         this.severity = severity;
         this.source = source;
@@ -51,7 +51,8 @@ public readonly ref struct RuleContext
     /// <summary>Gets the severity this rule reports at in the current rule set.</summary>
     public Severity Severity => severity;
 
-    internal SessionAnalysis Analysis { get; }
+    /// <summary>The shared analysis; a field (not a property) so that rules read it through the <c>in</c> reference without copying it.</summary>
+    internal readonly SessionAnalysis Analysis;
 
     /// <summary>Records a violation under the rule's code and effective severity.</summary>
     /// <param name="message">The message, naming the site or value concerned.</param>

@@ -151,5 +151,11 @@ public sealed class RuleSet
         return i >= 0 ? i : throw new KeyNotFoundException($"The rule set holds no rule '{id}'. Rules: {string.Join(", ", Ids)}.");
     }
 
-    internal readonly record struct Entry(ISessionRule Rule, Severity Severity);
+    /// <summary>A rule with its effective severity; the rule's code and source are read once, here, not per validation.</summary>
+    internal readonly record struct Entry(ISessionRule Rule, Severity Severity)
+    {
+        public RuleId Id { get; } = Rule.Id;
+
+        public Primitives.Citation Source { get; } = Rule.Source;
+    }
 }

@@ -61,11 +61,16 @@ public sealed class SessionValidator
             var hundredths = injection.Units.Hundredths;
             total = Math.Min(total + hundredths, ToxinUnits.MaxValue.Hundredths);
 
-            // Sessions usually list the fixed sites in protocol order: try the next one before hashing.
+            // Sessions usually list the fixed sites in protocol order (or its reverse): try the
+            // neighbours of the last fixed site before hashing.
             int slot;
             if ((uint)guess < (uint)ids.Length && string.Equals(id, ids[guess], StringComparison.Ordinal))
             {
                 slot = guess;
+            }
+            else if (guess >= 2 && string.Equals(id, ids[guess - 2], StringComparison.Ordinal))
+            {
+                slot = guess - 2;
             }
             else if (!c.Slots.TryGetValue(id, out slot))
             {
@@ -135,7 +140,7 @@ public sealed class SessionValidator
         List<RuleViolation>? found = null;
         foreach (var entry in entries)
         {
-            entry.Rule.Evaluate(new RuleContext(ref found, analysis, entry.Rule.Id, entry.Severity, entry.Rule.Source));
+            entry.Rule.Evaluate(new RuleContext(ref found, analysis, entry.Id, entry.Severity, entry.Source));
         }
 
         return new ValidationReport(

@@ -20,7 +20,7 @@ public partial class LayeringTests
         ["Sessions"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols"],
         ["Billing"] = ["Primitives", "Utility", "Dosing", "Sessions"],
         ["Rules"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols", "Sessions", "Billing"],
-        ["Serialization"] = ["Primitives", "Utility", "Dosing", "Protocols", "Sessions", "Billing", "Rules"],
+        ["Serialization"] = ["Primitives", "Utility", "Dosing", "Definitions", "Protocols", "Sessions", "Billing", "Rules"],
     };
 
     [GeneratedRegex(@"^\s*namespace\s+MigraineProtocol\.(?<ns>[A-Za-z]+)", RegexOptions.Multiline)]
