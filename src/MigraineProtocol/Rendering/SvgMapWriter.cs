@@ -131,6 +131,9 @@ internal sealed class SvgMapWriter
         output.Write('\n');
     }
 
+    /// <summary>Gets the sites drawn in at least one of the shown views.</summary>
+    private IEnumerable<Drawn> Shown => drawn.Where(d => views.Any(v => d.Site.TryGetDrawingPoint(v, out _)));
+
     private string Title => options.Title ?? $"{protocol.Name}: injection sites";
 
     private string Subtitle()
@@ -328,7 +331,7 @@ internal sealed class SvgMapWriter
     private List<Line> LegendLines()
     {
         var lines = new List<Line> { new("Muscles", "heading", 18) };
-        var muscles = protocol.Anatomy.Muscles.Where(m => drawn.Any(d => d.Site.Muscle == m.Id) || protocol.TryGetFollowThePain(m.Id, out _));
+        var muscles = protocol.Anatomy.Muscles.Where(m => Shown.Any(d => d.Site.Muscle == m.Id));
         foreach (var m in muscles)
         {
             lines.Add(new(m.Name, string.Empty, 14, Colour(m.Id), "marker", SiteMap.MuscleCode(protocol.Anatomy, m.Id)));
@@ -346,15 +349,21 @@ internal sealed class SvgMapWriter
             lines[^1] = lines[^1] with { Advance = 18 };
         }
 
-        if (options.ShadeFollowThePain && protocol.AllowsFollowThePain)
+        if (options.ShadeFollowThePain && protocol.FollowThePain.Any(f => Shown.Any(d => d.Site.Muscle == f.Muscle && d.Planned > ToxinUnits.Zero)))
         {
             lines.Add(new("Follow-the-pain zone (optional extra injections)", string.Empty, 18, "#7F7F7F", "zone"));
         }
 
-        var notDrawn = drawn.Where(d => !views.Any(v => d.Site.TryGetDrawingPoint(v, out _))).Select(d => d.Site.Id.Value).ToList();
+        var elsewhere = drawn.Count(d => !Shown.Contains(d) && d.Site.Drawing.Length > 0);
+        if (elsewhere > 0)
+        {
+            lines.Add(new($"{Count(elsewhere, "more site")} in the other views", "note", 18));
+        }
+
+        var notDrawn = drawn.Where(d => d.Site.Drawing.IsEmpty).Select(d => d.Site.Id.Value).ToList();
         if (notDrawn.Count > 0)
         {
-            foreach (var part in Wrap($"Not in {(views.Count == 1 ? "this view" : "these views")}: {string.Join(", ", notDrawn)}", WrapColumns))
+            foreach (var part in Wrap($"Not drawn (no drawing coordinates): {string.Join(", ", notDrawn)}", WrapColumns))
             {
                 lines.Add(new(part, "note", 14));
             }
@@ -437,6 +446,12 @@ internal sealed class SvgMapWriter
                         }
 
                         Element(w, "circle", ("class", "marker"), ("cx", N(8)), ("cy", N(baseline - 4)), ("r", N(MarkerRadius - 1.5)), ("fill", line.Swatch!));
+                        if (kind == "missed")
+                        {
+                            var a = (MarkerRadius - 1.5) * 0.55;
+                            Element(w, "path", ("class", "miss"), ("d", $"M {N(8 - a)} {N(baseline - 4 - a)} L {N(8 + a)} {N(baseline - 4 + a)} M {N(8 - a)} {N(baseline - 4 + a)} L {N(8 + a)} {N(baseline - 4 - a)}"));
+                        }
+
                         w.WriteEndElement();
                         break;
                 }
@@ -462,9 +477,9 @@ internal sealed class SvgMapWriter
         sb.Append(CultureInfo.InvariantCulture, $"It shows {ViewName(mapView)}. Front view: the patient's right is on the picture's left; back view: the patient's left is on the picture's left. ");
         sb.Append("Each marker is coloured by muscle and labelled with a muscle code and the site number");
         sb.Append(options.Overlay is null ? ": " : " and the dose given: ");
-        sb.AppendJoin(", ", protocol.Anatomy.Muscles.Where(m => drawn.Any(d => d.Site.Muscle == m.Id)).Select(m => $"{SiteMap.MuscleCode(protocol.Anatomy, m.Id)} {m.Name}"));
+        sb.AppendJoin(", ", protocol.Anatomy.Muscles.Where(m => Shown.Any(d => d.Site.Muscle == m.Id)).Select(m => $"{SiteMap.MuscleCode(protocol.Anatomy, m.Id)} {m.Name}"));
         sb.Append(". ");
-        if (options.ShadeFollowThePain && protocol.AllowsFollowThePain)
+        if (options.ShadeFollowThePain && protocol.FollowThePain.Any(f => Shown.Any(d => d.Site.Muscle == f.Muscle && d.Planned > ToxinUnits.Zero)))
         {
             sb.Append("Shaded areas are follow-the-pain zones, where optional extra injections may be given: ");
             sb.AppendJoin(", ", protocol.FollowThePain.Select(f => $"{protocol.Anatomy.GetMuscle(f.Muscle).Name} up to +{f.MaxExtraUnits} at {Count(f.MaxExtraSites, "site")}"));
