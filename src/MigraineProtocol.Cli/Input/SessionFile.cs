@@ -55,6 +55,7 @@ internal static class SessionFile
         {
             Next("$");
             Expect(JsonTokenType.StartObject, "$", "a session object");
+            var start = reader.TokenStartIndex;
             DateOnly? date = null;
             List<Injection>? injections = null;
             string? product = null;
@@ -91,12 +92,12 @@ internal static class SessionFile
 
             if (date is null)
             {
-                throw Error("$", "the session has no 'date' (yyyy-MM-dd).");
+                throw Error("$", "the session has no 'date' (yyyy-MM-dd).", start);
             }
 
             if (injections is null)
             {
-                throw Error("$", "the session has no 'injections' array.");
+                throw Error("$", "the session has no 'injections' array.", start);
             }
 
             if (reader.Read())
