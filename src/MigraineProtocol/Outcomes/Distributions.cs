@@ -128,7 +128,16 @@ public static class Distributions
             // Two-sided tail 2q = I_x(v/2, 1/2) with x = v/(v+t²); solve for y = 1 - x = t²/(v+t²) from
             // I_y(1/2, v/2) = 1 - 2q so that y keeps its precision when it is small (large v).
             var y = SolveBeta(0.5, 0.5 * v, 2.0 * lowerTail, upperTail: true);
-            magnitude = Math.Sqrt(v * y / (1.0 - y));
+            if (y <= 0.5)
+            {
+                magnitude = Math.Sqrt(v * y / (1.0 - y));
+            }
+            else
+            {
+                // Small v or a far tail: x = 1 - y is the small one; solve I_x(v/2, 1/2) = 2q for it.
+                var x = SolveBeta(0.5 * v, 0.5, 2.0 * lowerTail, upperTail: false);
+                magnitude = Math.Sqrt(v * (1.0 - x) / x);
+            }
         }
 
         return probability < 0.5 ? -magnitude : magnitude;
