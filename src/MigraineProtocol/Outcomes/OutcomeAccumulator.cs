@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using MigraineProtocol.Utility;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace MigraineProtocol.Outcomes;
 
@@ -17,6 +18,8 @@ namespace MigraineProtocol.Outcomes;
 /// <para>The spread uses Chan, Golub and LeVeque's pairwise update; <see cref="AddRange"/> sums blocks
 /// of 4,096 patients shifted by the block's first change, so the rounding error stays near that of a
 /// two-pass computation.</para>
+/// <para><see cref="AddRange"/> reads four patients per step with AVX2 where the processor has it (and one
+/// at a time otherwise); the responder test and validation are the same comparisons as the scalar path.</para>
 /// <para>The default value is an empty accumulator at a threshold of 0.</para>
 /// </remarks>
 public readonly struct OutcomeAccumulator : IEquatable<OutcomeAccumulator>
@@ -127,7 +130,10 @@ public readonly struct OutcomeAccumulator : IEquatable<OutcomeAccumulator>
     /// <exception cref="ArgumentException">The thresholds differ.</exception>
     public OutcomeAccumulator Merge(OutcomeAccumulator other)
     {
-        Preconditions.CheckArgument(Threshold == other.Threshold, nameof(other), $"Cannot merge accumulators with different responder thresholds ({Threshold} and {other.Threshold}).");
+        if (Threshold != other.Threshold)
+        {
+            ThrowThresholdMismatch(Threshold, other.Threshold);
+        }
         if (other.Count == 0)
         {
             return this;
@@ -185,6 +191,37 @@ public readonly struct OutcomeAccumulator : IEquatable<OutcomeAccumulator>
         long ra = 0, rb = 0;
         var valid = true;
         var i = 0;
+        if (Avx.IsSupported && pairs.Length >= 8)
+        {
+            // Four patients per step: unpack (b0 f0 b1 f1), (b2 f2 b3 f3) into baselines and follow-ups.
+            ref var start = ref MemoryMarshal.GetReference(pairs);
+            var shiftV = Vector256.Create(shift);
+            var tV = Vector256.Create(t);
+            var max = Vector256.Create(double.MaxValue);
+            var sum1 = Vector256<double>.Zero;
+            var sum2 = Vector256<double>.Zero;
+            var responders = Vector256<long>.Zero;
+            var ok = Vector256<double>.AllBitsSet;
+            for (; i + 7 < pairs.Length; i += 8)
+            {
+                var v0 = Vector256.LoadUnsafe(ref start, (nuint)i);
+                var v1 = Vector256.LoadUnsafe(ref start, (nuint)(i + 4));
+                var b = Avx.UnpackLow(v0, v1);
+                var f = Avx.UnpackHigh(v0, v1);
+                ok &= Vector256.GreaterThan(b, Vector256<double>.Zero) & Vector256.GreaterThanOrEqual(f, Vector256<double>.Zero)
+                    & Vector256.LessThanOrEqual(b, max) & Vector256.LessThanOrEqual(f, max);
+                var d = f - b - shiftV;
+                sum1 += d;
+                sum2 += d * d;
+                responders -= Vector256.GreaterThanOrEqual(b - f, tV * b).AsInt64();
+            }
+
+            valid = ok.AsInt64() == Vector256<long>.AllBitsSet;
+            s1a = Vector256.Sum(sum1);
+            s2a = Vector256.Sum(sum2);
+            ra = Vector256.Sum(responders);
+        }
+
         for (; i + 3 < pairs.Length; i += 4)
         {
             var b0 = pairs[i];
@@ -225,6 +262,9 @@ public readonly struct OutcomeAccumulator : IEquatable<OutcomeAccumulator>
         var blockSquares = Math.Max(0.0, s2 - (s1 * s1 / count));
         return new OutcomeAccumulator(Threshold, count, ra + rb, blockMean, blockSquares);
     }
+
+    private static void ThrowThresholdMismatch(ResponderThreshold a, ResponderThreshold b) =>
+        throw new ArgumentException($"Cannot merge accumulators with different responder thresholds ({a} and {b}).", "other");
 
     private static void ThrowInvalid(ReadOnlySpan<double> pairs, int firstIndex)
     {
