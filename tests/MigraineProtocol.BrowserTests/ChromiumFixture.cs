@@ -8,8 +8,8 @@ namespace MigraineProtocol.BrowserTests;
 /// </summary>
 public sealed class ChromiumFixture : IAsyncLifetime
 {
-    /// <summary>Where Debian's chromium package puts the browser.</summary>
-    public const string ChromiumPath = "/usr/bin/chromium";
+    /// <summary>Where Debian's chromium package puts the browser; the MIGRAINE_PROTOCOL_CHROMIUM environment variable overrides it.</summary>
+    public static string ChromiumPath { get; } = Environment.GetEnvironmentVariable("MIGRAINE_PROTOCOL_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     private IPlaywright? playwright;
 

@@ -101,6 +101,23 @@ public sealed class SiteMapBrowserTests(ChromiumFixture chromium) : IClassFixtur
         }
     }
 
+    /// <summary>Runs without a browser: each case is well-formed SVG with one marker per expected site and view.</summary>
+    [Theory]
+    [MemberData(nameof(Maps))]
+    public void EveryCaseIsWellFormedSvgWithTheExpectedMarkers(string name)
+    {
+        var (protocol, view, options) = Cases[name];
+        XNamespace svg = "http://www.w3.org/2000/svg";
+        var markers = XDocument.Parse(SiteMap.Render(protocol, view, options)).Descendants(svg + "g")
+            .Where(g => (string?)g.Attribute("class") == "site" && g.Attribute("data-site") is not null)
+            .Select(g => $"{g.Ancestors(svg + "g").First(a => (string?)a.Attribute("class") == "view").Attribute("data-view")!.Value}/{g.Attribute("data-site")!.Value}")
+            .Order(StringComparer.Ordinal);
+        var expected = SiteMap.ViewsOf(view)
+            .SelectMany(v => DrawnSites(protocol, options).Where(s => s.TryGetDrawingPoint(v, out _)).Select(s => $"{Text(v)}/{s.Id}"))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expected, markers);
+    }
+
     private static bool Overlap(Rect a, Rect b) => a.X < b.X + b.W && b.X < a.X + a.W && a.Y < b.Y + b.H && b.Y < a.Y + a.H;
 
     private static IEnumerable<InjectionSite> DrawnSites(TreatmentProtocol protocol, SiteMapOptions options) =>
