@@ -21,6 +21,8 @@ public partial class LayeringTests
         ["Billing"] = ["Primitives", "Utility", "Dosing", "Sessions"],
         ["Rules"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols", "Sessions", "Billing"],
         ["Serialization"] = ["Primitives", "Utility", "Dosing", "Definitions", "Protocols", "Sessions", "Billing", "Rules"],
+        ["Outcomes"] = ["Primitives", "Utility"],
+        ["Rendering"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols", "Sessions"],
     };
 
     [GeneratedRegex(@"^\s*namespace\s+MigraineProtocol\.(?<ns>[A-Za-z]+)", RegexOptions.Multiline)]
