@@ -19,6 +19,7 @@ internal static class CliApp
         var io = new CliIo(stdout, stderr);
         root.Options.Add(CommonOptions.Definitions);
         root.Subcommands.Add(PlanCommand.Create(io));
+        root.Subcommands.Add(FhirCommand.Create(io));
         return root;
     }
 

@@ -233,7 +233,7 @@ public static class SessionFhirMapper
     private static CodeableConcept Concept(IEnumerable<FhirCoding> codings, string? text) =>
         new() { Coding = [.. codings.Select(c => new Coding(c.System, c.Code, c.Display))], Text = text };
 
-    private static ResourceReference Ref(FhirReference reference) => new(reference.Reference, reference.Display);
+    private static ResourceReference Ref(FhirReference reference) => new() { Reference = reference.Reference, Display = reference.Display };
 
     private static void Add(Bundle bundle, string fullUrl, Resource resource)
     {
@@ -480,9 +480,9 @@ public static class SessionFhirMapper
 
         private (DateOnly Start, DateOnly End, int Recorded, int Count)? ReadObservation(Observation o, string path, FhirReference? patient)
         {
-            if (o.Subject is not null && patient is not null && o.Subject.Reference != patient.Reference)
+            if (patient is not null && (o.Subject?.Reference != patient.Reference || o.Subject?.Display != patient.Display))
             {
-                Problem(path + ".subject", $"expected the session's patient '{patient.Reference}'");
+                Problem(path + ".subject", $"expected the session's patient '{patient}'");
             }
 
             var period = o.Effective as Period;
@@ -589,14 +589,14 @@ public static class SessionFhirMapper
 
         private FhirReference? ReadReference(ResourceReference? reference, string path)
         {
-            if (reference?.Reference is null)
+            if (reference is null || (reference.Reference is null && reference.Display is null))
             {
                 return Problem<FhirReference>(path, "expected a reference");
             }
 
             try
             {
-                return new FhirReference(reference.Reference, reference.Display);
+                return reference.Reference is null ? FhirReference.DisplayOnly(reference.Display!) : new FhirReference(reference.Reference, reference.Display);
             }
             catch (ArgumentException e)
             {

@@ -63,7 +63,7 @@ public static class FhirArbitraries
          from expiry in Gen.Frequency((1, Gen.Constant<DateOnly?>(null)), (2, Dates().Select(d => (DateOnly?)d)))
          from recon in Gen.Frequency((1, Gen.Constant<Reconstitution?>(null)), (2, DomainArbitraries.Reconstitutions().Generator.Select(r => (Reconstitution?)r)))
          from periods in Periods().ListOf().Select(l => l.Take(4).ToList())
-         from patient in References("Patient").Where(p => p is not null)
+         from patient in Gen.Frequency((1, Gen.Constant<FhirReference?>(FhirReference.DisplayOnly("patient not identified"))), (6, References("Patient").Where(p => p is not null)))
          from performer in References("Practitioner")
          from collection in Gen.Elements(false, true)
          select new FhirCase(
