@@ -18,6 +18,7 @@ public partial class LayeringTests
         ["Definitions"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols"],
         ["Protocols"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Definitions"],
         ["Sessions"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols"],
+        ["Outcomes"] = ["Primitives", "Utility"],
     };
 
     [GeneratedRegex(@"^\s*namespace\s+MigraineProtocol\.(?<ns>[A-Za-z]+)", RegexOptions.Multiline)]

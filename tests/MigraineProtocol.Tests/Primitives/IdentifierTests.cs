@@ -13,7 +13,7 @@ public class IdentifierTests
         from rest in Gen.Elements("emporalis", "-left", "-1", "x", "-9a", "rap").ArrayOf().Where(a => a.Length < 6)
         select first + string.Concat(rest);
 
-    private static bool Oracle(string s) => System.Text.RegularExpressions.Regex.IsMatch(s, "^[a-z][a-z0-9]*(-[a-z0-9]+)*$") && s.Length <= 64;
+    private static bool Oracle(string s) => System.Text.RegularExpressions.Regex.IsMatch(s, @"\A[a-z][a-z0-9]*(-[a-z0-9]+)*\z") && s.Length <= 64;
 
     [Property(MaxTest = 500)]
     public Property GrammarAgreesWithTheRegexOracle() =>
@@ -28,6 +28,12 @@ public class IdentifierTests
         Prop.ForAll(WellFormed.ToArbitrary(), s =>
             MuscleId.Parse(s).ToString() == s && RegionId.Parse(s).ToString() == s && ProtocolId.Parse(s).ToString() == s
             && MuscleId.Parse(s) == MuscleId.From(s) && RegionId.From(s).Equals((object)RegionId.Parse(s)));
+
+    [Theory]
+    [InlineData("procerus\n")]
+    [InlineData("procerus ")]
+    [InlineData("\nprocerus")]
+    public void SurroundingWhiteSpaceIsNotPartOfAnId(string text) => Assert.False(SiteId.TryParse(text, out _));
 
     [Fact]
     public void SixtyFourCharactersIsTheLimit()
