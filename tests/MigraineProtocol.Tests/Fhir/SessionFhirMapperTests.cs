@@ -171,7 +171,7 @@ public class SessionFhirMapperTests
         Assert.Equal(FullSession(), SessionFhirMapper.FromBundle(b).Session);
     }
 
-    [Property(MaxTest = 60, Arbitrary = [typeof(FhirArbitraries)])]
+    [Property(MaxTest = 40, Arbitrary = [typeof(FhirArbitraries)])]
     public void RoundTripBundleToSessionToBundleKeepsEveryField(FhirCase c)
     {
         var json = FhirJson.Serialize(SessionFhirMapper.ToBundle(c.Session, c.Options, c.Periods));
