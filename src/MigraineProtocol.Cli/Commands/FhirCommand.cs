@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MigraineProtocol.Cli.Input;
+using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Fhir.Mapping;
 
 namespace MigraineProtocol.Cli.Commands;
@@ -78,7 +79,7 @@ internal static class FhirCommand
                     : $"{path}: {e.Problems.Length} problems:" + string.Concat(e.Problems.Select(p => $"\n  {path}: {p}")));
             }
 
-            SessionFile.Write(io.Out, record.Session);
+            SessionJsonWriter.Write(io.Out, record.Session);
             return CliApp.Ok;
         });
         return command;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Sessions;
@@ -8,280 +7,268 @@ using MigraineProtocol.Sessions;
 namespace MigraineProtocol.Cli.Input;
 
 /// <summary>
-/// Reads and writes a session file:
-/// <c>{"date": "2026-03-02", "injections": [{"site": "procerus", "units": 5}, ...], "product"?, "lot"?, "expiry"?, "reconstitution"?: {"vialUnits": 100, "diluentMl": 2}}</c>.
-/// Reading is strict: unknown or missing properties, wrong types and invalid values are errors naming
-/// the file, line, column and JSON path.
+/// A small strict reader of a session file, <c>{"date": "2026-03-02", "injections": [{"site": "procerus", "units": 5}, ...]}</c>,
+/// with optional <c>product</c> and <c>lot</c> strings, <c>expiry</c> date and <c>reconstitution</c>
+/// (<c>{"vialUnits": 100, "diluentMl": 2}</c>). Unknown or repeated properties, a wrong type, an
+/// invalid id, date or dose are errors naming the file, line, column and JSON path.
 /// </summary>
-/// <remarks>
-/// Interim reader of the fhir commands until the library's session JSON (SessionJson, issue 3) is on
-/// main; the format is the same, so swapping it in changes no file.
-/// </remarks>
+/// <remarks>Interim: when the library gains its session serializer (issue 3, Serialization), the map and fhir commands switch to it.</remarks>
 internal static class SessionFile
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
-
     internal static TreatmentSession Read(string path)
     {
-        if (!File.Exists(path))
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new CliException($"{path}: the session file does not exist.");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{path}: the session file cannot be read: {e.Message}");
+        }
 
-        return Parse(File.ReadAllText(path), path);
-    }
-
-    internal static TreatmentSession Parse(string json, string source)
-    {
-        JsonDocument doc;
+        var parser = new Parser(path, bytes);
         try
         {
-            doc = JsonDocument.Parse(json, DocumentOptions);
+            return parser.ReadSession();
         }
         catch (JsonException e)
         {
-            throw new CliException($"{source}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: not valid JSON: {FirstSentence(e.Message)}");
-        }
-
-        using (doc)
-        {
-            var r = new Reader(source);
-            var root = doc.RootElement;
-            r.Object(root, "$", ["date", "injections"], ["product", "lot", "expiry", "reconstitution"]);
-            var date = r.Date(root, "date", "$");
-            var injections = new List<Injection>();
-            if (r.Get(root, "injections", "$", JsonValueKind.Array) is { } array)
-            {
-                var i = 0;
-                foreach (var item in array.EnumerateArray())
-                {
-                    var at = $"$.injections[{i.ToString(CultureInfo.InvariantCulture)}]";
-                    if (r.Object(item, at, ["site", "units"], []))
-                    {
-                        var siteText = r.String(item, "site", at);
-                        var units = r.Units(item, "units", at);
-                        if (siteText is not null && !SiteId.TryParse(siteText, out var site))
-                        {
-                            r.Problem($"{at}.site", $"'{siteText}' is not a site id (lower-case kebab-case, for example 'temporalis-left-1' or 'temporalis-left-ftp').");
-                        }
-                        else if (siteText is not null && units is not null)
-                        {
-                            injections.Add(new Injection(SiteId.Parse(siteText), units.Value));
-                        }
-                    }
-
-                    i++;
-                }
-            }
-
-            var product = r.OptionalString(root, "product", "$");
-            var lot = r.OptionalString(root, "lot", "$");
-            DateOnly? expiry = root.TryGetProperty("expiry", out _) ? r.Date(root, "expiry", "$") : null;
-            Reconstitution? reconstitution = null;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("reconstitution", out var rec) && r.Object(rec, "$.reconstitution", ["vialUnits", "diluentMl"], []))
-            {
-                var vial = r.Units(rec, "vialUnits", "$.reconstitution");
-                var diluent = r.Millilitres(rec, "diluentMl", "$.reconstitution");
-                if (vial is { } v && diluent is { } d)
-                {
-                    if (v == ToxinUnits.Zero || d == Volume.Zero)
-                    {
-                        r.Problem("$.reconstitution", "a vial holds more than 0 U and takes more than 0 mL of diluent.");
-                    }
-                    else
-                    {
-                        reconstitution = new Reconstitution(v, d);
-                    }
-                }
-            }
-
-            r.ThrowIfAny();
-            return new TreatmentSession(date!.Value, injections, product, lot, expiry, reconstitution);
+            throw new CliException($"{path}:{(e.LineNumber ?? 0) + 1}:{(e.BytePositionInLine ?? 0) + 1}: the session file is not valid JSON: {FirstSentence(e.Message)}");
         }
     }
-
-    internal static void Write(TextWriter output, TreatmentSession session) => JsonOutput.Write(output, w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("date", session.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        w.WriteStartArray("injections");
-        foreach (var i in session.Injections)
-        {
-            w.WriteStartObject();
-            w.WriteString("site", i.Site.Value);
-            w.WriteUnits("units", i.Units);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        if (session.Product is not null)
-        {
-            w.WriteString("product", session.Product);
-        }
-
-        if (session.Lot is not null)
-        {
-            w.WriteString("lot", session.Lot);
-        }
-
-        if (session.Expiry is { } e)
-        {
-            w.WriteString("expiry", e.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        }
-
-        if (session.Reconstitution is { } r)
-        {
-            w.WriteStartObject("reconstitution");
-            w.WriteUnits("vialUnits", r.VialUnits);
-            w.WriteMillilitres("diluentMl", r.Diluent);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-    });
 
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut < 0 ? message : message[..cut];
+        var end = message.IndexOf(" LineNumber", StringComparison.Ordinal);
+        return (end > 0 ? message[..end] : message).TrimEnd();
     }
 
-    /// <summary>Collects every problem with its JSON path.</summary>
-    private sealed class Reader(string source)
+    private ref struct Parser(string path, byte[] bytes)
     {
-        private readonly List<string> problems = [];
+        private Utf8JsonReader reader = new(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
 
-        internal void Problem(string path, string message) => problems.Add($"{source}: {path}: {message}");
-
-        internal void ThrowIfAny()
+        internal TreatmentSession ReadSession()
         {
-            if (problems.Count > 0)
+            Next("$");
+            Expect(JsonTokenType.StartObject, "$", "a session object");
+            var start = reader.TokenStartIndex;
+            DateOnly? date = null;
+            List<Injection>? injections = null;
+            string? product = null;
+            string? lot = null;
+            DateOnly? expiry = null;
+            Reconstitution? reconstitution = null;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (Next("$") && reader.TokenType == JsonTokenType.PropertyName)
             {
-                throw new CliException(problems.Count == 1 ? problems[0] : $"{source}: {problems.Count} problems:" + string.Concat(problems.Select(p => "\n  " + p)));
-            }
-        }
-
-        internal bool Object(JsonElement e, string path, string[] required, string[] optional)
-        {
-            if (e.ValueKind != JsonValueKind.Object)
-            {
-                Problem(path, $"expected an object, found {Kind(e)}.");
-                return false;
-            }
-
-            foreach (var p in e.EnumerateObject())
-            {
-                if (!required.Contains(p.Name, StringComparer.Ordinal) && !optional.Contains(p.Name, StringComparer.Ordinal))
+                var name = reader.GetString()!;
+                var at = $"$.{name}";
+                if (!seen.Add(name))
                 {
-                    Problem($"{path}.{p.Name}", $"unknown property; expected {string.Join(", ", required.Concat(optional))}.");
+                    throw Error(at, $"the property '{name}' is repeated.");
+                }
+
+                Next(at);
+                switch (name)
+                {
+                    case "date":
+                        date = ReadDate(at);
+                        break;
+                    case "injections":
+                        injections = ReadInjections(at);
+                        break;
+                    case "product":
+                        product = ReadText(at);
+                        break;
+                    case "lot":
+                        lot = ReadText(at);
+                        break;
+                    case "expiry":
+                        expiry = ReadDate(at);
+                        break;
+                    case "reconstitution":
+                        reconstitution = ReadReconstitution(at);
+                        break;
+                    default:
+                        throw Error(at, $"unknown property '{name}'; a session has 'date', 'injections', 'product', 'lot', 'expiry' and 'reconstitution'.");
                 }
             }
 
-            foreach (var name in required.Where(n => !e.TryGetProperty(n, out _)))
+            if (date is null)
             {
-                Problem($"{path}.{name}", "missing required property.");
+                throw Error("$", "the session has no 'date' (yyyy-MM-dd).", start);
+            }
+
+            if (injections is null)
+            {
+                throw Error("$", "the session has no 'injections' array.", start);
+            }
+
+            if (reader.Read())
+            {
+                throw Error("$", "unexpected content after the session object.");
+            }
+
+            return new TreatmentSession(date.Value, injections, product, lot, expiry, reconstitution);
+        }
+
+        private DateOnly ReadDate(string at)
+        {
+            Expect(JsonTokenType.String, at, "a date string (yyyy-MM-dd)");
+            var text = reader.GetString()!;
+            return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : throw Error(at, $"'{text}' is not a date; write yyyy-MM-dd, for example 2026-03-02.");
+        }
+
+        private string ReadText(string at)
+        {
+            Expect(JsonTokenType.String, at, "a string");
+            var text = reader.GetString()!;
+            return string.IsNullOrWhiteSpace(text) ? throw Error(at, "the text must not be empty.") : text;
+        }
+
+        private List<Injection> ReadInjections(string at)
+        {
+            Expect(JsonTokenType.StartArray, at, "an array of injections");
+            var list = new List<Injection>();
+            while (Next(at) && reader.TokenType != JsonTokenType.EndArray)
+            {
+                list.Add(ReadInjection($"{at}[{list.Count.ToString(CultureInfo.InvariantCulture)}]"));
+            }
+
+            return list;
+        }
+
+        private Injection ReadInjection(string at)
+        {
+            Expect(JsonTokenType.StartObject, at, "an injection object {\"site\": ..., \"units\": ...}");
+            SiteId? site = null;
+            ToxinUnits? units = null;
+            var start = reader.TokenStartIndex;
+            while (Next(at) && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                var inner = $"{at}.{name}";
+                Next(inner);
+                switch (name)
+                {
+                    case "site" when site is null:
+                        Expect(JsonTokenType.String, inner, "a site id string");
+                        var text = reader.GetString()!;
+                        site = SiteId.TryParse(text, out var id) ? id : throw Error(inner, $"'{text}' is not a valid site id (for example 'procerus', 'temporalis-left-3' or 'trapezius-right-ftp').");
+                        break;
+                    case "units" when units is null:
+                        Expect(JsonTokenType.Number, inner, "a number of units");
+                        units = reader.TryGetDecimal(out var d) && ToxinUnits.TryFromUnits(d, out var u)
+                            ? u
+                            : throw Error(inner, $"{System.Text.Encoding.UTF8.GetString(reader.ValueSpan)} is not a dose: units are 0 or more, in steps of 0.01.");
+                        break;
+                    case "site" or "units":
+                        throw Error(inner, $"the property '{name}' is repeated.");
+                    default:
+                        throw Error(inner, $"unknown property '{name}'; an injection has 'site' and 'units'.");
+                }
+            }
+
+            if (site is null || units is null)
+            {
+                throw Error(at, $"an injection needs both 'site' and 'units'.", start);
+            }
+
+            return new Injection(site.Value, units.Value);
+        }
+
+        private Reconstitution ReadReconstitution(string at)
+        {
+            Expect(JsonTokenType.StartObject, at, "a reconstitution object {\"vialUnits\": ..., \"diluentMl\": ...}");
+            var start = reader.TokenStartIndex;
+            ToxinUnits? vial = null;
+            Volume? diluent = null;
+            while (Next(at) && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                var inner = $"{at}.{name}";
+                Next(inner);
+                switch (name)
+                {
+                    case "vialUnits" when vial is null:
+                        Expect(JsonTokenType.Number, inner, "a number of units");
+                        vial = reader.TryGetDecimal(out var u) && ToxinUnits.TryFromUnits(u, out var units) && units > ToxinUnits.Zero
+                            ? units
+                            : throw Error(inner, $"{System.Text.Encoding.UTF8.GetString(reader.ValueSpan)} is not a vial size: units are more than 0, in steps of 0.01.");
+                        break;
+                    case "diluentMl" when diluent is null:
+                        Expect(JsonTokenType.Number, inner, "a number of millilitres");
+                        diluent = reader.TryGetDecimal(out var m) && Volume.TryFromMillilitres(m, out var volume) && volume > Volume.Zero
+                            ? volume
+                            : throw Error(inner, $"{System.Text.Encoding.UTF8.GetString(reader.ValueSpan)} is not a diluent volume: millilitres are more than 0, in steps of 0.001.");
+                        break;
+                    case "vialUnits" or "diluentMl":
+                        throw Error(inner, $"the property '{name}' is repeated.");
+                    default:
+                        throw Error(inner, $"unknown property '{name}'; a reconstitution has 'vialUnits' and 'diluentMl'.");
+                }
+            }
+
+            if (vial is null || diluent is null)
+            {
+                throw Error(at, "a reconstitution needs both 'vialUnits' and 'diluentMl'.", start);
+            }
+
+            return new Reconstitution(vial.Value, diluent.Value);
+        }
+
+        private bool Next(string at)
+        {
+            if (!reader.Read())
+            {
+                throw Error(at, "the file ends too early.");
             }
 
             return true;
         }
 
-        internal JsonElement? Get(JsonElement parent, string name, string path, JsonValueKind kind)
+        private void Expect(JsonTokenType type, string at, string what)
         {
-            if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out var v))
+            if (reader.TokenType != type)
             {
-                return null;
+                throw Error(at, $"expected {what}, found {Describe(reader.TokenType)}.");
             }
-
-            if (v.ValueKind != kind)
-            {
-                Problem($"{path}.{name}", $"expected {Article(kind)}, found {Kind(v)}.");
-                return null;
-            }
-
-            return v;
         }
 
-        internal string? String(JsonElement parent, string name, string path) => Get(parent, name, path, JsonValueKind.String)?.GetString();
-
-        internal string? OptionalString(JsonElement parent, string name, string path)
+        private static string Describe(JsonTokenType type) => type switch
         {
-            var s = String(parent, name, path);
-            if (s is not null && (s.Length == 0 || s.Trim().Length != s.Length))
-            {
-                Problem($"{path}.{name}", "must not be empty or start or end with white space.");
-                return null;
-            }
-
-            return s;
-        }
-
-        internal DateOnly? Date(JsonElement parent, string name, string path)
-        {
-            var s = String(parent, name, path);
-            if (s is null)
-            {
-                return null;
-            }
-
-            if (!DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            {
-                Problem($"{path}.{name}", $"'{s}' is not a date (yyyy-MM-dd).");
-                return null;
-            }
-
-            return d;
-        }
-
-        internal ToxinUnits? Units(JsonElement parent, string name, string path)
-        {
-            var n = Get(parent, name, path, JsonValueKind.Number);
-            if (n is null)
-            {
-                return null;
-            }
-
-            if (!n.Value.TryGetDecimal(out var value) || !ToxinUnits.TryFromUnits(value, out var units))
-            {
-                Problem($"{path}.{name}", $"{n.Value.GetRawText()} is not an amount of units (0 or more, at most two decimal places).");
-                return null;
-            }
-
-            return units;
-        }
-
-        internal Volume? Millilitres(JsonElement parent, string name, string path)
-        {
-            var n = Get(parent, name, path, JsonValueKind.Number);
-            if (n is null)
-            {
-                return null;
-            }
-
-            if (!n.Value.TryGetDecimal(out var value) || !Volume.TryFromMillilitres(value, out var volume))
-            {
-                Problem($"{path}.{name}", $"{n.Value.GetRawText()} is not a volume in mL (0 or more, at most three decimal places).");
-                return null;
-            }
-
-            return volume;
-        }
-
-        private static string Kind(JsonElement e) => e.ValueKind switch
-        {
-            JsonValueKind.Object => "an object",
-            JsonValueKind.Array => "an array",
-            JsonValueKind.String => "a string",
-            JsonValueKind.Number => "a number",
-            JsonValueKind.True or JsonValueKind.False => "a boolean",
-            _ => "null",
+            JsonTokenType.StartObject => "an object",
+            JsonTokenType.StartArray => "an array",
+            JsonTokenType.String => "a string",
+            JsonTokenType.Number => "a number",
+            JsonTokenType.True or JsonTokenType.False => "a boolean",
+            JsonTokenType.Null => "null",
+            _ => "the end of an object or array",
         };
 
-        private static string Article(JsonValueKind kind) => kind switch
+        private readonly CliException Error(string at, string message, long? offset = null)
         {
-            JsonValueKind.Array => "an array",
-            JsonValueKind.String => "a string",
-            JsonValueKind.Number => "a number",
-            _ => "an object",
-        };
+            var index = (int)Math.Min(offset ?? reader.TokenStartIndex, bytes.Length);
+            var line = 1;
+            var lineStart = 0;
+            for (var i = 0; i < index; i++)
+            {
+                if (bytes[i] == (byte)'\n')
+                {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+
+            var column = index - lineStart + 1;
+            return new CliException($"{path}:{line.ToString(CultureInfo.InvariantCulture)}:{column.ToString(CultureInfo.InvariantCulture)}: {at}: {message}");
+        }
     }
 }

@@ -19,6 +19,7 @@ public partial class LayeringTests
         ["Protocols"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Definitions"],
         ["Sessions"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols"],
         ["Outcomes"] = ["Primitives", "Utility"],
+        ["Rendering"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols", "Sessions"],
     };
 
     [GeneratedRegex(@"^\s*namespace\s+MigraineProtocol\.(?<ns>[A-Za-z]+)", RegexOptions.Multiline)]

@@ -65,16 +65,23 @@ public sealed class FhirCommandTests : IDisposable
         Assert.Equal((null, "patient not identified", FhirBundleKind.Collection), (record.Patient.Reference, record.Patient.Display, record.Kind));
     }
 
-    [Fact]
-    public void BadSessionFileNamesFileAndPathOnStderrWithExitCode2()
+    [Theory]
+    [InlineData("""{"date": "2026-13-01", "injections": []}""", "$.date: '2026-13-01' is not a date")]
+    [InlineData("""{"date": "2026-03-02", "injections": [{"site": "Procerus", "units": 5}]}""", "$.injections[0].site: 'Procerus' is not a valid site id")]
+    [InlineData("""{"date": "2026-03-02", "injections": [{"site": "procerus", "units": -1}]}""", "$.injections[0].units: -1 is not a dose")]
+    [InlineData("""{"date": "2026-03-02", "injections": [], "colour": "red"}""", "$.colour: unknown property 'colour'")]
+    [InlineData("""{"date": "2026-03-02", "injections": [], "expiry": "31/01/2027"}""", "$.expiry: '31/01/2027' is not a date")]
+    [InlineData("""{"date": "2026-03-02", "injections": [], "reconstitution": {"vialUnits": 0, "diluentMl": 2}}""", "$.reconstitution.vialUnits: 0 is not a vial size")]
+    [InlineData("""{"date": "2026-03-02", "injections": [], "reconstitution": {"vialUnits": 100, "diluentMl": 0.0005}}""", "$.reconstitution.diluentMl: 0.0005 is not a diluent volume")]
+    [InlineData("""{"date": "2026-03-02", "injections": [], "reconstitution": {"vialUnits": 100}}""", "$.reconstitution: a reconstitution needs both")]
+    [InlineData("""{"date": "2026-03-02", "injections": [], "reconstitution": {"vialUnits": 100, "diluentMl": 2, "x": 1}}""", "$.reconstitution.x: unknown property 'x'")]
+    public void BadSessionFileNamesFileLinePathOnStderrWithExitCode2(string json, string expected)
     {
-        var path = Write("bad.json", """{"date": "2026-13-01", "injections": [{"site": "Procerus", "units": -1}], "colour": "red"}""");
+        var path = Write("bad.json", json);
         var (code, output, error) = CliRunner.Run("fhir", "export", path);
         Assert.Equal((2, ""), (code, output));
-        Assert.Contains($"{path}: $.colour: unknown property", error, StringComparison.Ordinal);
-        Assert.Contains($"{path}: $.date: '2026-13-01' is not a date", error, StringComparison.Ordinal);
-        Assert.Contains($"{path}: $.injections[0].site: 'Procerus' is not a site id", error, StringComparison.Ordinal);
-        Assert.Contains($"{path}: $.injections[0].units: -1 is not an amount", error, StringComparison.Ordinal);
+        Assert.StartsWith($"error: {path}:1:", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
     }
 
     [Fact]

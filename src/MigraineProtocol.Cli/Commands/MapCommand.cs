@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using MigraineProtocol.Cli.Input;
+using MigraineProtocol.Rendering;
+
+namespace MigraineProtocol.Cli.Commands;
+
+/// <summary>
+/// <c>migraine-protocol map [--protocol NAME] [--session SESSION.json] [--view front|back|left|right|all] --output FILE.svg</c>:
+/// draws a protocol's injection sites as SVG, optionally with a session's doses over them.
+/// </summary>
+internal static class MapCommand
+{
+    private static readonly string[] Views = ["all", "front", "back", "left", "right"];
+
+    internal static Command Create(CliIo io)
+    {
+        var protocol = CommonOptions.Protocol();
+        var session = new Option<string?>("--session", "-s")
+        {
+            Description = "A session file (JSON: {\"date\": \"2026-03-02\", \"injections\": [{\"site\": \"procerus\", \"units\": 5}, ...]}) to draw over the protocol: doses given, missed and over-dosed sites highlighted.",
+        };
+        var view = new Option<string>("--view")
+        {
+            Description = "The view: 'all' (default: front, back, left and right), 'front', 'back', 'left' or 'right'.",
+            DefaultValueFactory = _ => "all",
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "The SVG file to write (required).",
+        };
+        var command = new Command("map", "Draw a protocol's injection sites as an SVG map (schematic head and shoulders, markers coloured by muscle, follow-the-pain zones shaded), optionally with a session's doses.")
+        {
+            protocol,
+            session,
+            view,
+            output,
+        };
+        command.SetAction(result =>
+        {
+            var v = ParseView(result.GetValue(view)!);
+            var path = result.GetValue(output);
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                throw new CliException("--output FILE.svg is required: the map is written to a file.");
+            }
+
+            var p = CommonOptions.ResolveProtocol(CommonOptions.Catalog(result), result.GetValue(protocol)!);
+            var sessionPath = result.GetValue(session);
+            var overlay = sessionPath is null ? null : SessionOverlay.FromSession(p, SessionFile.Read(sessionPath));
+            var svg = SiteMap.Render(p, v, new SiteMapOptions { Overlay = overlay });
+            try
+            {
+                File.WriteAllText(path, svg, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException($"{path}: the map cannot be written: {e.Message}");
+            }
+
+            var markers = SiteMap.ViewsOf(v).Sum(x => p.Sites.Count(s => s.Site.TryGetDrawingPoint(x, out _)));
+            var summary = overlay is null
+                ? string.Empty
+                : string.Create(CultureInfo.InvariantCulture, $"; session {overlay.Date:yyyy-MM-dd}: {overlay.Count(SiteDoseStatus.Missed)} missed, {overlay.Count(SiteDoseStatus.UnderDosed)} under-dosed, {overlay.Count(SiteDoseStatus.OverDosed)} over-dosed, {overlay.Count(SiteDoseStatus.Unplanned)} unplanned, {overlay.Findings.Length} other findings");
+            io.Out.Write(string.Create(CultureInfo.InvariantCulture, $"{path}: {p.Id}, {result.GetValue(view)} view{(v == MapView.All ? "s" : string.Empty)}, {markers} site markers{summary}.\n"));
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    internal static MapView ParseView(string value) => value switch
+    {
+        "all" => MapView.All,
+        "front" => MapView.Front,
+        "back" => MapView.Back,
+        "left" => MapView.Left,
+        "right" => MapView.Right,
+        _ => throw new CliException($"Unknown view '{value}' for --view. Use one of: {string.Join(", ", Views)}."),
+    };
+}
