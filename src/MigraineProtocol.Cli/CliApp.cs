@@ -20,6 +20,7 @@ internal static class CliApp
         root.Options.Add(CommonOptions.Definitions);
         root.Subcommands.Add(PlanCommand.Create(io));
         root.Subcommands.Add(ValidateCommand.Create(io));
+        root.Subcommands.Add(FhirCommand.Create(io));
         root.Subcommands.Add(MapCommand.Create(io));
         root.Subcommands.Add(OutcomesCommand.Create(io));
         return root;

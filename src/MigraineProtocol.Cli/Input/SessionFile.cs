@@ -8,10 +8,11 @@ namespace MigraineProtocol.Cli.Input;
 
 /// <summary>
 /// A small strict reader of a session file, <c>{"date": "2026-03-02", "injections": [{"site": "procerus", "units": 5}, ...]}</c>,
-/// with optional <c>product</c> and <c>lot</c> strings. Unknown or repeated properties, a wrong type, an
+/// with optional <c>product</c> and <c>lot</c> strings, <c>expiry</c> date and <c>reconstitution</c>
+/// (<c>{"vialUnits": 100, "diluentMl": 2}</c>). Unknown or repeated properties, a wrong type, an
 /// invalid id, date or dose are errors naming the file, line, column and JSON path.
 /// </summary>
-/// <remarks>Interim: when the library gains its session serializer (issue 3, Serialization), the map command switches to it.</remarks>
+/// <remarks>Interim: when the library gains its session serializer (issue 3, Serialization), the map and fhir commands switch to it.</remarks>
 internal static class SessionFile
 {
     internal static TreatmentSession Read(string path)
@@ -60,6 +61,8 @@ internal static class SessionFile
             List<Injection>? injections = null;
             string? product = null;
             string? lot = null;
+            DateOnly? expiry = null;
+            Reconstitution? reconstitution = null;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             while (Next("$") && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -85,8 +88,14 @@ internal static class SessionFile
                     case "lot":
                         lot = ReadText(at);
                         break;
+                    case "expiry":
+                        expiry = ReadDate(at);
+                        break;
+                    case "reconstitution":
+                        reconstitution = ReadReconstitution(at);
+                        break;
                     default:
-                        throw Error(at, $"unknown property '{name}'; a session has 'date', 'injections', 'product' and 'lot'.");
+                        throw Error(at, $"unknown property '{name}'; a session has 'date', 'injections', 'product', 'lot', 'expiry' and 'reconstitution'.");
                 }
             }
 
@@ -105,7 +114,7 @@ internal static class SessionFile
                 throw Error("$", "unexpected content after the session object.");
             }
 
-            return new TreatmentSession(date.Value, injections, product, lot);
+            return new TreatmentSession(date.Value, injections, product, lot, expiry, reconstitution);
         }
 
         private DateOnly ReadDate(string at)
@@ -173,6 +182,46 @@ internal static class SessionFile
             }
 
             return new Injection(site.Value, units.Value);
+        }
+
+        private Reconstitution ReadReconstitution(string at)
+        {
+            Expect(JsonTokenType.StartObject, at, "a reconstitution object {\"vialUnits\": ..., \"diluentMl\": ...}");
+            var start = reader.TokenStartIndex;
+            ToxinUnits? vial = null;
+            Volume? diluent = null;
+            while (Next(at) && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                var inner = $"{at}.{name}";
+                Next(inner);
+                switch (name)
+                {
+                    case "vialUnits" when vial is null:
+                        Expect(JsonTokenType.Number, inner, "a number of units");
+                        vial = reader.TryGetDecimal(out var u) && ToxinUnits.TryFromUnits(u, out var units) && units > ToxinUnits.Zero
+                            ? units
+                            : throw Error(inner, $"{System.Text.Encoding.UTF8.GetString(reader.ValueSpan)} is not a vial size: units are more than 0, in steps of 0.01.");
+                        break;
+                    case "diluentMl" when diluent is null:
+                        Expect(JsonTokenType.Number, inner, "a number of millilitres");
+                        diluent = reader.TryGetDecimal(out var m) && Volume.TryFromMillilitres(m, out var volume) && volume > Volume.Zero
+                            ? volume
+                            : throw Error(inner, $"{System.Text.Encoding.UTF8.GetString(reader.ValueSpan)} is not a diluent volume: millilitres are more than 0, in steps of 0.001.");
+                        break;
+                    case "vialUnits" or "diluentMl":
+                        throw Error(inner, $"the property '{name}' is repeated.");
+                    default:
+                        throw Error(inner, $"unknown property '{name}'; a reconstitution has 'vialUnits' and 'diluentMl'.");
+                }
+            }
+
+            if (vial is null || diluent is null)
+            {
+                throw Error(at, "a reconstitution needs both 'vialUnits' and 'diluentMl'.", start);
+            }
+
+            return new Reconstitution(vial.Value, diluent.Value);
         }
 
         private bool Next(string at)

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using MigraineProtocol.Cli.Input;
+using MigraineProtocol.Fhir.Mapping;
+using MigraineProtocol.Serialization;
+
+namespace MigraineProtocol.Cli.Commands;
+
+/// <summary>
+/// <c>migraine-protocol fhir export SESSION.json [--patient REF] [--performer REF] [--bundle transaction|collection]</c>
+/// writes the session as a FHIR R4 Bundle; <c>migraine-protocol fhir import BUNDLE.json</c> reads one back
+/// and writes the session JSON.
+/// </summary>
+internal static class FhirCommand
+{
+    private static readonly string[] BundleKinds = ["transaction", "collection"];
+
+    /// <summary>The subject text when no <c>--patient</c> is given (a display-only reference: FHIR requires a subject).</summary>
+    internal const string UnidentifiedPatient = "patient not identified";
+
+    internal static Command Create(CliIo io) => new("fhir", "Exchange sessions with EHRs as FHIR R4: export a session to a Bundle, import a Bundle to a session.")
+    {
+        Export(io),
+        Import(io),
+    };
+
+    private static Command Export(CliIo io)
+    {
+        var session = new Argument<string>("SESSION.json") { Description = "The session file: {\"date\", \"injections\": [{\"site\", \"units\"}], \"product\"?, \"lot\"?, \"expiry\"?, \"reconstitution\"?: {\"vialUnits\", \"diluentMl\"}}." };
+        var patient = new Option<string?>("--patient") { Description = $"The patient reference, for example 'Patient/123' (default: a display-only reference '{UnidentifiedPatient}')." };
+        var performer = new Option<string?>("--performer") { Description = "The performer reference, for example 'Practitioner/7' (default: none)." };
+        var bundle = new Option<string>("--bundle") { Description = "The Bundle type: 'transaction' (default, ready to POST) or 'collection'.", DefaultValueFactory = _ => "transaction" };
+        var command = new Command("export", "Write a session as a FHIR R4 Bundle (JSON) on standard output: a Procedure, the Medication, a BodyStructure per site and a MedicationAdministration per injection.")
+        {
+            session,
+            patient,
+            performer,
+            bundle,
+        };
+        command.SetAction(result =>
+        {
+            var kind = CommonOptions.CheckFormat(result.GetValue(bundle)!, BundleKinds) == "collection" ? FhirBundleKind.Collection : FhirBundleKind.Transaction;
+            var options = new FhirExportOptions(
+                Reference(result.GetValue(patient), "--patient") ?? FhirReference.DisplayOnly(UnidentifiedPatient),
+                Reference(result.GetValue(performer), "--performer"),
+                kind: kind);
+            var s = CliFiles.ReadSession(result.GetValue(session)!);
+            var json = FhirJson.Serialize(SessionFhirMapper.ToBundle(s, options));
+            io.Out.Write(json);
+            io.Out.Write('\n');
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command Import(CliIo io)
+    {
+        var file = new Argument<string>("BUNDLE.json") { Description = "A FHIR R4 Bundle written by 'fhir export' (or shaped like one)." };
+        var command = new Command("import", "Read a FHIR R4 Bundle and write the session JSON on standard output.")
+        {
+            file,
+        };
+        command.SetAction(result =>
+        {
+            var path = result.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw new CliException($"{path}: the Bundle file does not exist.");
+            }
+
+            FhirSessionRecord record;
+            try
+            {
+                record = SessionFhirMapper.FromBundle(FhirJson.Parse(File.ReadAllText(path)));
+            }
+            catch (FhirImportException e)
+            {
+                throw new CliException(e.Problems.Length == 1
+                    ? $"{path}: {e.Problems[0]}"
+                    : $"{path}: {e.Problems.Length} problems:" + string.Concat(e.Problems.Select(p => $"\n  {path}: {p}")));
+            }
+
+            io.Out.Write(SessionJson.Write(record.Session));
+            io.Out.Write('\n');
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static FhirReference? Reference(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new FhirReference(text);
+        }
+        catch (ArgumentException)
+        {
+            throw new CliException($"'{text}' is not a FHIR reference for {option}: use a reference such as 'Patient/123' (no spaces).");
+        }
+    }
+}
