@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Rules;
 using MigraineProtocol.Serialization;
@@ -36,17 +37,9 @@ internal static class ValidateCommand
             var f = CommonOptions.CheckFormat(result.GetValue(format)!, Formats);
             var p = CommonOptions.ResolveProtocol(CommonOptions.Catalog(result), result.GetValue(protocol)!);
             var sessionPath = result.GetValue(sessionFile)!;
-            var session = SessionJson.TryRead(ReadText(sessionPath, "session"), sessionPath, out var s, out var problems)
-                ? s
-                : throw Invalid("session", problems);
+            var session = RecordFiles.ReadSession(sessionPath);
             var historyPath = result.GetValue(history);
-            TreatmentHistory? h = null;
-            if (historyPath is not null)
-            {
-                h = HistoryJson.TryRead(ReadText(historyPath, "history"), historyPath, out var read, out var historyProblems)
-                    ? read
-                    : throw Invalid("history", historyProblems);
-            }
+            var h = historyPath is null ? null : RecordFiles.ReadHistory(historyPath);
 
             var report = RuleSet.Default.Validate(p, session, h);
             if (f == "json")
@@ -63,14 +56,6 @@ internal static class ValidateCommand
         });
         return command;
     }
-
-    private static string ReadText(string path, string what) =>
-        File.Exists(path) ? File.ReadAllText(path) : throw new CliException($"{path}: the {what} file does not exist.");
-
-    private static CliException Invalid(string what, System.Collections.Immutable.ImmutableArray<string> problems) =>
-        new(problems.Length == 1
-            ? problems[0]
-            : $"the {what} file is invalid ({problems.Length.ToString(CultureInfo.InvariantCulture)} problems):" + string.Concat(problems.Select(p => "\n  " + p)));
 
     internal static void WriteTable(TextWriter output, ValidationReport report, TreatmentSession session)
     {
