@@ -43,7 +43,7 @@ internal static class FhirCommand
                 Reference(result.GetValue(patient), "--patient") ?? FhirReference.DisplayOnly(UnidentifiedPatient),
                 Reference(result.GetValue(performer), "--performer"),
                 kind: kind);
-            var s = CliFiles.ReadSession(result.GetValue(session)!);
+            var s = RecordFiles.ReadSession(result.GetValue(session)!);
             var json = FhirJson.Serialize(SessionFhirMapper.ToBundle(s, options));
             io.Out.Write(json);
             io.Out.Write('\n');

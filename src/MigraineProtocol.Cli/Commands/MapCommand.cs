@@ -3,12 +3,16 @@ using System.Globalization;
 using System.Text;
 using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Rendering;
+using MigraineProtocol.Rules;
 
 namespace MigraineProtocol.Cli.Commands;
 
 /// <summary>
 /// <c>migraine-protocol map [--protocol NAME] [--session SESSION.json] [--view front|back|left|right|all] --output FILE.svg</c>:
-/// draws a protocol's injection sites as SVG, optionally with a session's doses over them.
+/// draws a protocol's injection sites as SVG, optionally with a session's doses over them. The session is
+/// validated with the built-in rules (<see cref="RuleSet.Default"/>, plus <c>--history</c>), and the
+/// overlay's statuses and diagnostics come from that report, so the map and <c>validate</c> agree. The map
+/// is a picture: an invalid session still exits 0; the verdict is printed (docs/adr/0080).
 /// </summary>
 internal static class MapCommand
 {
@@ -20,6 +24,10 @@ internal static class MapCommand
         var session = new Option<string?>("--session", "-s")
         {
             Description = "A session file (JSON: {\"date\": \"2026-03-02\", \"injections\": [{\"site\": \"procerus\", \"units\": 5}, ...]}) to draw over the protocol: doses given, missed and over-dosed sites highlighted.",
+        };
+        var history = new Option<string?>("--history")
+        {
+            Description = "With --session: the patient's prior administrations ({\"administrations\": [{\"date\", \"units\", \"indication\"}, ...]}), for the retreatment-interval and cumulative-dose rules, as in validate.",
         };
         var view = new Option<string>("--view")
         {
@@ -34,6 +42,7 @@ internal static class MapCommand
         {
             protocol,
             session,
+            history,
             view,
             output,
         };
@@ -48,7 +57,22 @@ internal static class MapCommand
 
             var p = CommonOptions.ResolveProtocol(CommonOptions.Catalog(result), result.GetValue(protocol)!);
             var sessionPath = result.GetValue(session);
-            var overlay = sessionPath is null ? null : SessionOverlay.FromSession(p, SessionFile.Read(sessionPath));
+            var historyPath = result.GetValue(history);
+            if (sessionPath is null && historyPath is not null)
+            {
+                throw new CliException("--history needs --session: the history only matters to a session's rules.");
+            }
+
+            SessionOverlay? overlay = null;
+            ValidationReport report = default;
+            if (sessionPath is not null)
+            {
+                var s = RecordFiles.ReadSession(sessionPath);
+                var h = historyPath is null ? null : RecordFiles.ReadHistory(historyPath);
+                report = RuleSet.Default.Validate(p, s, h);
+                overlay = SessionOverlay.FromReport(p, s, report);
+            }
+
             var svg = SiteMap.Render(p, v, new SiteMapOptions { Overlay = overlay });
             try
             {
@@ -62,11 +86,27 @@ internal static class MapCommand
             var markers = SiteMap.ViewsOf(v).Sum(x => p.Sites.Count(s => s.Site.TryGetDrawingPoint(x, out _)));
             var summary = overlay is null
                 ? string.Empty
-                : string.Create(CultureInfo.InvariantCulture, $"; session {overlay.Date:yyyy-MM-dd}: {overlay.Count(SiteDoseStatus.Missed)} missed, {overlay.Count(SiteDoseStatus.UnderDosed)} under-dosed, {overlay.Count(SiteDoseStatus.OverDosed)} over-dosed, {overlay.Count(SiteDoseStatus.Unplanned)} unplanned, {overlay.Findings.Length} other findings");
+                : string.Create(CultureInfo.InvariantCulture, $"; session {overlay.Date:yyyy-MM-dd}: {overlay.Count(SiteDoseStatus.Missed)} missed, {overlay.Count(SiteDoseStatus.UnderDosed)} under-dosed, {overlay.Count(SiteDoseStatus.OverDosed)} over-dosed, {overlay.Count(SiteDoseStatus.Unplanned)} unplanned");
             io.Out.Write(string.Create(CultureInfo.InvariantCulture, $"{path}: {p.Id}, {result.GetValue(view)} view{(v == MapView.All ? "s" : string.Empty)}, {markers} site markers{summary}.\n"));
+            if (overlay is not null)
+            {
+                io.Out.Write(Verdict(report));
+            }
+
             return CliApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>The validate verdict in one line, with each rule code and how often it fired, for example
+    /// <c>INVALID (3 errors, 0 warnings): missing-site x1, site-dose x2.</c></summary>
+    internal static string Verdict(ValidationReport report)
+    {
+        var head = report.IsValid
+            ? string.Create(CultureInfo.InvariantCulture, $"VALID ({report.WarningCount} warnings)")
+            : string.Create(CultureInfo.InvariantCulture, $"INVALID ({report.ErrorCount} errors, {report.WarningCount} warnings)");
+        var codes = report.Violations.GroupBy(x => x.Code).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} x{g.Count()}")).ToList();
+        return codes.Count == 0 ? $"{head}.\n" : $"{head}: {string.Join(", ", codes)}; run validate for the messages.\n";
     }
 
     internal static MapView ParseView(string value) => value switch

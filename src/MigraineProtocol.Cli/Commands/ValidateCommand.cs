@@ -37,9 +37,9 @@ internal static class ValidateCommand
             var f = CommonOptions.CheckFormat(result.GetValue(format)!, Formats);
             var p = CommonOptions.ResolveProtocol(CommonOptions.Catalog(result), result.GetValue(protocol)!);
             var sessionPath = result.GetValue(sessionFile)!;
-            var session = CliFiles.ReadSession(sessionPath);
+            var session = RecordFiles.ReadSession(sessionPath);
             var historyPath = result.GetValue(history);
-            var h = historyPath is null ? null : CliFiles.ReadHistory(historyPath);
+            var h = historyPath is null ? null : RecordFiles.ReadHistory(historyPath);
 
             var report = RuleSet.Default.Validate(p, session, h);
             if (f == "json")

@@ -4,6 +4,7 @@ using System.Globalization;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Protocols;
+using MigraineProtocol.Rules;
 using MigraineProtocol.Sessions;
 using MigraineProtocol.Utility;
 
@@ -11,14 +12,14 @@ namespace MigraineProtocol.Rendering;
 
 /// <summary>
 /// What a session did against a protocol, in the form a site map draws: the dose given at each fixed
-/// site with its verdict (as planned, missed, under-dosed, over-dosed, unplanned), the follow-the-pain
-/// injections per muscle and side, and plain-language findings about injections that cannot be drawn.
+/// site with its status (as planned, missed, under-dosed, over-dosed, unplanned), the follow-the-pain
+/// injections per muscle and side, and the rules report's diagnostics (codes, severities, messages).
 /// </summary>
 /// <remarks>
-/// <para>This is the seam between whatever judges a session and the picture: <see cref="FromSession"/>
-/// compares the doses directly; a rules report can build an overlay through the public constructor
-/// instead (docs/adr/0080-site-maps-as-deterministic-svg.md).</para>
-/// <para>It is a drawing aid, not a clinical verdict: the findings inform, a clinician decides.</para>
+/// <para>The statuses are not worked out here: <see cref="FromReport"/> takes them from a rules report
+/// (<see cref="ValidationReport"/>, namespace <c>MigraineProtocol.Rules</c>), so the map and the
+/// <c>validate</c> command always agree (docs/adr/0080-site-maps-as-deterministic-svg.md).</para>
+/// <para>It is a drawing aid, not a clinical verdict: the diagnostics inform, a clinician decides.</para>
 /// <para>Equality is by value. Instances are immutable and validated on creation.</para>
 /// </remarks>
 /// <threadsafety>This type is immutable and safe to share between threads.</threadsafety>
@@ -28,21 +29,21 @@ public sealed class SessionOverlay : IEquatable<SessionOverlay>
     /// <param name="date">The session date.</param>
     /// <param name="sites">The fixed sites, each at most once.</param>
     /// <param name="followThePain">The follow-the-pain injections, each muscle and side at most once.</param>
-    /// <param name="findings">Plain-language findings (for example an injection at an unknown site).</param>
+    /// <param name="diagnostics">The rules report's diagnostics, in report order.</param>
     /// <exception cref="ArgumentNullException">An argument or an element is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">A site, or a muscle and side, is repeated, or a finding is blank.</exception>
-    public SessionOverlay(DateOnly date, IEnumerable<SiteDose> sites, IEnumerable<FollowThePainDose> followThePain, IEnumerable<string> findings)
+    /// <exception cref="ArgumentException">A site, or a muscle and side, is repeated.</exception>
+    public SessionOverlay(DateOnly date, IEnumerable<SiteDose> sites, IEnumerable<FollowThePainDose> followThePain, IEnumerable<RuleViolation> diagnostics)
     {
         ArgumentNullException.ThrowIfNull(sites);
         ArgumentNullException.ThrowIfNull(followThePain);
-        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(diagnostics);
         Date = date;
         Sites = [.. sites];
         FollowThePain = [.. followThePain];
-        Findings = [.. findings];
-        if (Sites.Any(s => s is null) || FollowThePain.Any(f => f is null) || Findings.Any(f => f is null))
+        Diagnostics = [.. diagnostics];
+        if (Sites.Any(s => s is null) || FollowThePain.Any(f => f is null) || Diagnostics.Any(d => d is null))
         {
-            throw new ArgumentNullException(nameof(sites), "An overlay must not contain null site doses, follow-the-pain doses or findings.");
+            throw new ArgumentNullException(nameof(sites), "An overlay must not contain null site doses, follow-the-pain doses or diagnostics.");
         }
 
         var repeated = Sites.GroupBy(s => s.Site).FirstOrDefault(g => g.Count() > 1);
@@ -52,7 +53,6 @@ public sealed class SessionOverlay : IEquatable<SessionOverlay>
             repeatedFtp is null,
             nameof(followThePain),
             $"Follow-the-pain into '{repeatedFtp?.Key.Muscle}' on one side appears more than once in the overlay; give one total per muscle and side.");
-        Preconditions.CheckArgument(Findings.All(f => !string.IsNullOrWhiteSpace(f)), nameof(findings), "A finding must not be empty or white space.");
     }
 
     /// <summary>Gets the session date.</summary>
@@ -64,21 +64,22 @@ public sealed class SessionOverlay : IEquatable<SessionOverlay>
     /// <summary>Gets the follow-the-pain injections per muscle and side.</summary>
     public ImmutableArray<FollowThePainDose> FollowThePain { get; }
 
-    /// <summary>Gets plain-language findings about injections the map cannot show as a fixed site or a follow-the-pain zone.</summary>
-    public ImmutableArray<string> Findings { get; }
+    /// <summary>Gets the rules report's diagnostics, in report order (the map's description lists them all, its legend the first few).</summary>
+    public ImmutableArray<RuleViolation> Diagnostics { get; }
+
+    /// <summary>Gets the number of diagnostics that are errors.</summary>
+    public int ErrorCount => Diagnostics.Count(d => d.IsError);
+
+    /// <summary>Gets the number of diagnostics that are warnings.</summary>
+    public int WarningCount => Diagnostics.Length - ErrorCount;
+
+    /// <summary>Gets a value indicating whether the session is valid: no diagnostic is an error.</summary>
+    public bool IsValid => ErrorCount == 0;
 
     /// <summary>Gets the total dose at the fixed sites and follow-the-pain zones of this overlay.</summary>
     public ToxinUnits GivenUnits => ToxinUnits.Sum(Sites.Select(s => s.Given)) + ToxinUnits.Sum(FollowThePain.Select(f => f.Units));
 
-    /// <summary>Returns an overlay that compares a session's injections with a protocol, dose by dose.</summary>
-    /// <remarks>
-    /// Doses at the same site are added. A protocol site with nothing given is missed; less or more than
-    /// the protocol's dose is under- or over-dosed. A fixed site of the anatomy that the protocol lacks is
-    /// unplanned. Follow-the-pain injections are counted per muscle and side and checked, both sides
-    /// together, against the protocol's allowance (clinical-facts.md §1.2, S1, VERIFIED: extra injections
-    /// only in the temporalis, occipitalis and trapezius, up to each muscle's maximum). Injections at
-    /// unknown sites become findings.
-    /// </remarks>
+    /// <summary>Returns an overlay of a session validated with <see cref="RuleSet.Default"/> (no history).</summary>
     /// <param name="protocol">The protocol.</param>
     /// <param name="session">The session.</param>
     /// <returns>The overlay.</returns>
@@ -87,88 +88,117 @@ public sealed class SessionOverlay : IEquatable<SessionOverlay>
     {
         ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(session);
-        var given = new Dictionary<SiteId, ToxinUnits>();
+        return FromReport(protocol, session, RuleSet.Default.Validate(protocol, session));
+    }
+
+    /// <summary>Returns the overlay of a session and its rules report: the statuses and follow-the-pain verdicts come from the report's diagnostics.</summary>
+    /// <remarks>
+    /// <para>The doses given are added per site (and per follow-the-pain muscle and side) from the session;
+    /// every judgement comes from the report, by code and site:</para>
+    /// <list type="bullet">
+    /// <item><c>missing-site</c> at a protocol site: <see cref="SiteDoseStatus.Missed"/>.</item>
+    /// <item><c>site-dose</c> or <c>duplicate-site</c> at a protocol site: <see cref="SiteDoseStatus.UnderDosed"/>
+    /// when the total given there is below the protocol's dose, otherwise <see cref="SiteDoseStatus.OverDosed"/>
+    /// (a site injected twice is over-dosed even when the two doses add up to the protocol's).</item>
+    /// <item><c>unknown-site</c> at a fixed site of the anatomy that the protocol lacks: <see cref="SiteDoseStatus.Unplanned"/>;
+    /// other unknown ids are not drawn (the diagnostic says why).</item>
+    /// <item><c>follow-the-pain-limit</c> at a muscle's follow-the-pain id: that muscle's follow-the-pain
+    /// injections are beyond the allowance (<see cref="FollowThePainDose.WithinAllowance"/> is false).</item>
+    /// <item>A protocol site with none of these diagnostics is <see cref="SiteDoseStatus.AsPlanned"/>.</item>
+    /// </list>
+    /// <para>A rule set without a rule (for example <c>RuleSet.Default.Without(RuleId.MissingSite)</c>)
+    /// therefore draws nothing for it: the map shows the report it is given.</para>
+    /// </remarks>
+    /// <param name="protocol">The protocol the report was made against.</param>
+    /// <param name="session">The session the report was made of.</param>
+    /// <param name="report">The rules report.</param>
+    /// <returns>The overlay.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="protocol"/> or <paramref name="session"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The report is about another protocol or another date.</exception>
+    public static SessionOverlay FromReport(TreatmentProtocol protocol, TreatmentSession session, ValidationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        ArgumentNullException.ThrowIfNull(session);
+        Preconditions.CheckArgument(report.Protocol == protocol.Id, nameof(report), $"The report is about protocol '{report.Protocol}', not '{protocol.Id}'.");
+        Preconditions.CheckArgument(report.Date == session.Date, nameof(report), string.Create(CultureInfo.InvariantCulture, $"The report is about a session on {report.Date:yyyy-MM-dd}, not {session.Date:yyyy-MM-dd}."));
+
+        var given = new Dictionary<SiteId, (int Count, ToxinUnits Units)>();
         var order = new List<SiteId>();
         foreach (var injection in session.Injections)
         {
             if (given.TryGetValue(injection.Site, out var sum))
             {
-                given[injection.Site] = sum + injection.Units;
+                given[injection.Site] = (sum.Count + 1, sum.Units + injection.Units);
             }
             else
             {
-                given.Add(injection.Site, injection.Units);
+                given.Add(injection.Site, (1, injection.Units));
                 order.Add(injection.Site);
             }
         }
 
-        var sites = new List<SiteDose>();
-        foreach (var site in protocol.Sites)
+        var missed = new HashSet<SiteId>();
+        var misdosed = new HashSet<SiteId>();
+        var unknown = new HashSet<SiteId>();
+        var beyond = new HashSet<MuscleId>();
+        foreach (var d in report.Violations)
         {
-            sites.Add(SiteDose.Compare(site.Site.Id, site.Units, given.GetValueOrDefault(site.Site.Id)));
-        }
-
-        var findings = new List<string>();
-        var ftp = new List<(MuscleId Muscle, Laterality Side, int Count, ToxinUnits Units)>();
-        foreach (var id in order)
-        {
-            var units = given[id];
-            if (id.TryGetFollowThePain(out var muscle, out var side))
-            {
-                var count = session.Injections.Count(i => i.Site == id);
-                ftp.Add((muscle, side, count, units));
-            }
-            else if (protocol.TryGetSite(id, out _))
+            if (d.Site is not { } site)
             {
                 continue;
             }
-            else if (protocol.Anatomy.TryGetSite(id, out _))
+
+            if (d.Code == RuleId.MissingSite)
             {
-                sites.Add(SiteDose.Compare(id, ToxinUnits.Zero, units));
-                findings.Add($"Site '{id}' is not in protocol '{protocol.Id}': {units} given.");
+                missed.Add(site);
             }
-            else
+            else if (d.Code == RuleId.SiteDose || d.Code == RuleId.DuplicateSite)
             {
-                findings.Add($"'{id}' is not a site of the anatomy: {units} given there is not drawn.");
+                misdosed.Add(site);
             }
+            else if (d.Code == RuleId.UnknownSite)
+            {
+                unknown.Add(site);
+            }
+            else if (d.Code == RuleId.FollowThePainLimit && site.TryGetFollowThePain(out var muscle, out _))
+            {
+                beyond.Add(muscle);
+            }
+        }
+
+        var sites = new List<SiteDose>();
+        foreach (var planned in protocol.Sites)
+        {
+            var id = planned.Site.Id;
+            var total = given.GetValueOrDefault(id).Units;
+            var status = missed.Contains(id) ? SiteDoseStatus.Missed
+                : !misdosed.Contains(id) ? SiteDoseStatus.AsPlanned
+                : total < planned.Units ? SiteDoseStatus.UnderDosed
+                : SiteDoseStatus.OverDosed;
+            sites.Add(new SiteDose(id, planned.Units, total, status));
         }
 
         var followThePain = new List<FollowThePainDose>();
-        var muscles = protocol.FollowThePain.Select(a => a.Muscle).Concat(ftp.Select(f => f.Muscle)).Distinct().ToList();
-        foreach (var muscle in muscles)
+        foreach (var id in order)
         {
-            var doses = ftp.Where(f => f.Muscle == muscle).OrderBy(f => f.Side).ToList();
-            if (doses.Count == 0)
+            if (unknown.Contains(id))
             {
-                continue;
-            }
-
-            var count = doses.Sum(d => d.Count);
-            var units = ToxinUnits.Sum(doses.Select(d => d.Units));
-            bool within;
-            if (!protocol.Anatomy.TryGetMuscle(muscle, out _))
-            {
-                within = false;
-                findings.Add($"Follow-the-pain into '{muscle}': no such muscle in the anatomy; {units} given there is not drawn.");
-            }
-            else if (!protocol.TryGetFollowThePain(muscle, out var allowance))
-            {
-                within = false;
-                findings.Add($"Follow-the-pain into '{muscle}' is not part of protocol '{protocol.Id}': {count} injection{(count == 1 ? string.Empty : "s")}, {units}.");
-            }
-            else
-            {
-                within = count <= allowance.MaxExtraSites && units <= allowance.MaxExtraUnits;
-                if (!within)
+                if (!id.IsFollowThePain && protocol.Anatomy.TryGetSite(id, out _))
                 {
-                    findings.Add($"Follow-the-pain into '{muscle}': {count} injection{(count == 1 ? string.Empty : "s")}, {units}, beyond the allowance of +{allowance.MaxExtraUnits} at up to {allowance.MaxExtraSites} sites.");
+                    sites.Add(new SiteDose(id, ToxinUnits.Zero, given[id].Units, SiteDoseStatus.Unplanned));
                 }
             }
-
-            followThePain.AddRange(doses.Select(d => new FollowThePainDose(muscle, d.Side, d.Count, d.Units, within)));
+            else if (id.TryGetFollowThePain(out var muscle, out var side))
+            {
+                var (count, units) = given[id];
+                followThePain.Add(new FollowThePainDose(muscle, side, count, units, !beyond.Contains(muscle)));
+            }
         }
 
-        return new SessionOverlay(session.Date, sites, followThePain, findings);
+        // Muscles in the protocol's follow-the-pain order, then any other muscle in session order; left before right.
+        var muscles = protocol.FollowThePain.Select(a => a.Muscle).Concat(followThePain.Select(f => f.Muscle)).Distinct().ToList();
+        var ordered = followThePain.OrderBy(f => muscles.IndexOf(f.Muscle)).ThenBy(f => f.Side);
+        return new SessionOverlay(session.Date, sites, ordered, report.Violations);
     }
 
     /// <summary>Looks up the dose at a fixed site; never throws.</summary>
@@ -198,10 +228,10 @@ public sealed class SessionOverlay : IEquatable<SessionOverlay>
     /// <inheritdoc />
     public bool Equals(SessionOverlay? other) =>
         other is not null && Date == other.Date && Sites.SequenceEqual(other.Sites) && FollowThePain.SequenceEqual(other.FollowThePain)
-        && Findings.SequenceEqual(other.Findings, StringComparer.Ordinal);
+        && Diagnostics.SequenceEqual(other.Diagnostics);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Date, Sites.Length, FollowThePain.Length, Findings.Length);
+    public override int GetHashCode() => HashCode.Combine(Date, Sites.Length, FollowThePain.Length, Diagnostics.Length);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as SessionOverlay);

@@ -8,7 +8,7 @@ namespace MigraineProtocol.Rendering;
 /// <remarks>Equality is by value. Instances are immutable and validated on creation.</remarks>
 public sealed class SiteDose : IEquatable<SiteDose>
 {
-    /// <summary>Initializes a site dose with an explicit status (for example one taken from a rules report).</summary>
+    /// <summary>Initializes a site dose; the status usually comes from a rules report (<see cref="SessionOverlay.FromReport"/>).</summary>
     /// <param name="site">The fixed site; never a follow-the-pain id.</param>
     /// <param name="planned">The protocol's dose at the site; zero when the site is not in the protocol.</param>
     /// <param name="given">The total dose given at the site in the session.</param>
@@ -36,23 +36,6 @@ public sealed class SiteDose : IEquatable<SiteDose>
 
     /// <summary>Gets the verdict.</summary>
     public SiteDoseStatus Status { get; }
-
-    /// <summary>Returns the dose at a site with its status worked out from the numbers: nothing planned is
-    /// <see cref="SiteDoseStatus.Unplanned"/>, nothing given <see cref="SiteDoseStatus.Missed"/>, then less, equal or more than planned.</summary>
-    /// <param name="site">The fixed site.</param>
-    /// <param name="planned">The protocol's dose, zero when the site is not in the protocol.</param>
-    /// <param name="given">The dose given.</param>
-    /// <returns>The site dose.</returns>
-    /// <exception cref="ArgumentException">The site id is <c>default</c> or a follow-the-pain id.</exception>
-    public static SiteDose Compare(SiteId site, ToxinUnits planned, ToxinUnits given)
-    {
-        var status = planned == ToxinUnits.Zero ? SiteDoseStatus.Unplanned
-            : given == ToxinUnits.Zero ? SiteDoseStatus.Missed
-            : given < planned ? SiteDoseStatus.UnderDosed
-            : given > planned ? SiteDoseStatus.OverDosed
-            : SiteDoseStatus.AsPlanned;
-        return new SiteDose(site, planned, given, status);
-    }
 
     /// <inheritdoc />
     public bool Equals(SiteDose? other) =>

@@ -5,6 +5,7 @@ using MigraineProtocol.Anatomy;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Protocols;
+using MigraineProtocol.Rules;
 
 namespace MigraineProtocol.Rendering;
 
@@ -19,6 +20,8 @@ internal sealed class SvgMapWriter
     private const double MarkerRadius = 6;
     private const double RingRadius = 10.5;
     private const int WrapColumns = 44;
+    private const int MaxDiagnosticLines = 12;
+    private const int MaxSitesPerCode = 6;
     private const string Ns = "http://www.w3.org/2000/svg";
 
     // Okabe-Ito colours (colour-blind safe), then two neutrals; muscles take them in anatomy order.
@@ -296,7 +299,7 @@ internal sealed class SvgMapWriter
             return $"{head}: {d.Planned}";
         }
 
-        return dose.Status switch
+        var sentence = dose.Status switch
         {
             SiteDoseStatus.AsPlanned => $"{head}: {dose.Given} given as planned",
             SiteDoseStatus.Missed => $"{head}: missed, {dose.Planned} planned",
@@ -304,6 +307,8 @@ internal sealed class SvgMapWriter
             SiteDoseStatus.OverDosed => $"{head}: over-dosed, {dose.Given} given of {dose.Planned} planned",
             _ => $"{head}: {dose.Given} given, not in the protocol",
         };
+        var codes = options.Overlay!.Diagnostics.Where(v => v.Site == site.Id).Select(v => v.Code.Value).Distinct().ToList();
+        return codes.Count == 0 ? sentence : $"{sentence} ({string.Join(", ", codes)})";
     }
 
     private List<Drawn> CollectSites()
@@ -394,17 +399,20 @@ internal sealed class SvgMapWriter
                 }
             }
 
-            foreach (var finding in o.Findings.Take(4))
+            lines[^1] = lines[^1] with { Advance = 18 };
+            lines.Add(new(Verdict(o), o.IsValid ? "heading" : "heading alert", 18));
+            var budget = MaxDiagnosticLines;
+            foreach (var text in DiagnosticSummaries(o))
             {
-                foreach (var part in Wrap(finding, WrapColumns))
+                var parts = Wrap(text, WrapColumns).ToList();
+                if (parts.Count > budget)
                 {
-                    lines.Add(new(part, "alert", 14));
+                    lines.Add(new("and more: see the description or run validate", "note", 14));
+                    break;
                 }
-            }
 
-            if (o.Findings.Length > 4)
-            {
-                lines.Add(new($"and {o.Findings.Length - 4} more findings (see the description)", "alert", 14));
+                budget -= parts.Count;
+                lines.AddRange(parts.Select(part => new Line(part, "alert", 14)));
             }
 
             lines[^1] = lines[^1] with { Advance = 18 };
@@ -517,14 +525,39 @@ internal sealed class SvgMapWriter
                 sb.Append(f.ToString()).Append(". ");
             }
 
-            foreach (var finding in o.Findings)
+            sb.Append(Verdict(o)).Append(". ");
+            foreach (var d in o.Diagnostics)
             {
-                sb.Append(finding).Append(' ');
+                sb.Append(d.ToString()).Append(' ');
             }
         }
 
         sb.Append("Schematic, not to scale: it informs, a clinician decides.");
         return sb.ToString();
+    }
+
+    /// <summary>Returns <c>Rules: VALID (n warnings)</c> or <c>Rules: INVALID (n errors, m warnings)</c>.</summary>
+    private static string Verdict(SessionOverlay o) => o.IsValid
+        ? $"Rules: VALID ({Count(o.WarningCount, "warning")})"
+        : $"Rules: INVALID ({Count(o.ErrorCount, "error")}, {Count(o.WarningCount, "warning")})";
+
+    /// <summary>One line per code (its severity and sites) for diagnostics about sites; the message for the others.</summary>
+    private static IEnumerable<string> DiagnosticSummaries(SessionOverlay o)
+    {
+        foreach (var group in o.Diagnostics.GroupBy(d => (d.Code, d.Severity)))
+        {
+            var sites = group.Where(d => d.Site is not null).Select(d => d.Site!.Value.Value).Distinct().ToList();
+            if (sites.Count > 0)
+            {
+                var shown = sites.Count > MaxSitesPerCode ? $"{string.Join(", ", sites.Take(MaxSitesPerCode))} and {sites.Count - MaxSitesPerCode} more" : string.Join(", ", sites);
+                yield return $"{SeverityText.Format(group.Key.Severity)} {group.Key.Code}: {shown}";
+            }
+
+            foreach (var d in group.Where(d => d.Site is null))
+            {
+                yield return d.ToString();
+            }
+        }
     }
 
     private string Colour(MuscleId muscle)

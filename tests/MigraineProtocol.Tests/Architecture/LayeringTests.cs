@@ -22,7 +22,7 @@ public partial class LayeringTests
         ["Rules"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols", "Sessions", "Billing"],
         ["Serialization"] = ["Primitives", "Utility", "Dosing", "Definitions", "Protocols", "Sessions", "Billing", "Rules"],
         ["Outcomes"] = ["Primitives", "Utility"],
-        ["Rendering"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols", "Sessions"],
+        ["Rendering"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols", "Sessions", "Rules"],
     };
 
     [GeneratedRegex(@"^\s*namespace\s+MigraineProtocol\.(?<ns>[A-Za-z]+)", RegexOptions.Multiline)]

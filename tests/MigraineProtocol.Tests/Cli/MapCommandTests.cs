@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using MigraineProtocol.Tests.Architecture;
 
 namespace MigraineProtocol.Tests.Cli;
 
@@ -33,9 +34,38 @@ public sealed class MapCommandTests : IDisposable
         var (code, output, error) = CliRunner.Run("map", "--view", "front", "--session", PathOf("s.json"), "--output", PathOf("m.svg"));
         Assert.Equal(0, code);
         Assert.Empty(error);
-        Assert.Contains("front view, 7 site markers; session 2026-03-02: 30 missed, 0 under-dosed, 1 over-dosed", output, StringComparison.Ordinal);
+        Assert.Equal(
+            $"{PathOf("m.svg")}: preempt, front view, 7 site markers; session 2026-03-02: 30 missed, 0 under-dosed, 1 over-dosed, 0 unplanned.\n"
+            + "INVALID (31 errors, 0 warnings): missing-site x30, site-dose x1; run validate for the messages.\n",
+            output);
         var svg = File.ReadAllText(PathOf("m.svg"));
         Assert.Contains("data-site=\"procerus\" data-muscle=\"procerus\" data-side=\"midline\" data-status=\"over-dosed\" data-given=\"10\"", svg, StringComparison.Ordinal);
+
+        // The report's codes and messages are in the description and the legend.
+        var root = XDocument.Parse(svg).Root!;
+        var desc = root.Elements().Single(e => e.Name.LocalName == "desc").Value;
+        Assert.Contains("Rules: INVALID (31 errors, 0 warnings). error missing-site: Fixed site 'corrugator-left-1'", desc, StringComparison.Ordinal);
+        Assert.Contains("error site-dose: 'procerus' was given 10 U; protocol 'preempt' gives 5 U at this site.", desc, StringComparison.Ordinal);
+        var legend = string.Join("\n", root.Descendants().Where(e => e.Attribute("class")?.Value == "legend").Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value));
+        Assert.Contains("Rules: INVALID (31 errors, 0 warnings)", legend, StringComparison.Ordinal);
+        Assert.Contains("error site-dose: procerus", legend, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AValidSessionWithAHistoryPrintsTheVerdictAndExitsZero()
+    {
+        File.WriteAllText(PathOf("s.json"), """{"date": "2026-03-02", "injections": [{"site": "procerus", "units": 5}]}""");
+        File.WriteAllText(PathOf("h.json"), """{"administrations": [{"date": "2026-02-01", "units": 155, "indication": "chronic-migraine"}]}""");
+        var (code, output, error) = CliRunner.Run("map", "--protocol", "preempt", "--session", PathOf("s.json"), "--history", PathOf("h.json"), "-o", PathOf("m.svg"));
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.EndsWith("INVALID (30 errors, 1 warnings): missing-site x30, retreatment-interval x1; run validate for the messages.\n", output, StringComparison.Ordinal);
+        Assert.Contains("warning retreatment-interval: 29 days since the last chronic-migraine session on 2026-02-01", File.ReadAllText(PathOf("m.svg")), StringComparison.Ordinal);
+
+        var valid = Path.Combine(LayeringTests.RepositoryRoot(), "docs", "examples", "session-valid.json");
+        (code, output, error) = CliRunner.Run("map", "--session", valid, "-o", PathOf("v.svg"));
+        Assert.Equal((0, string.Empty), (code, error));
+        Assert.EndsWith("0 missed, 0 under-dosed, 0 over-dosed, 0 unplanned.\nVALID (0 warnings).\n", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,6 +85,7 @@ public sealed class MapCommandTests : IDisposable
     [InlineData(new[] { "map" }, "--output FILE.svg is required")]
     [InlineData(new[] { "map", "-o", "x.svg", "--protocol", "nope" }, "Unknown protocol 'nope'")]
     [InlineData(new[] { "map", "-o", "x.svg", "--session", "/nonexistent/s.json" }, "/nonexistent/s.json: the session file does not exist.")]
+    [InlineData(new[] { "map", "-o", "x.svg", "--history", "/nonexistent/h.json" }, "--history needs --session")]
     [InlineData(new[] { "map", "-o", "/nonexistent/dir/x.svg" }, "/nonexistent/dir/x.svg: the map cannot be written")]
     public void BadUsageExitsTwo(string[] args, string expected)
     {
@@ -67,14 +98,15 @@ public sealed class MapCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{\"date\": \"2026-03-02\", \"injections\": [\n  {\"site\": \"procerus\", \"units\": -5}]}", ":2:33: $.injections[0].units: -5 is not a dose")]
-    [InlineData("{\"date\": \"02/03/2026\", \"injections\": []}", ":1:10: $.date: '02/03/2026' is not a date")]
-    [InlineData("{\"date\": \"2026-03-02\", \"injections\": [{\"site\": \"Bad Id\", \"units\": 5}]}", "$.injections[0].site: 'Bad Id' is not a valid site id")]
-    [InlineData("{\"date\": \"2026-03-02\", \"injections\": [], \"colour\": 1}", "$.colour: unknown property 'colour'")]
-    [InlineData("{\"date\": \"2026-03-02\"}", ":1:1: $: the session has no 'injections' array.")]
-    [InlineData("{\"date\": \"2026-03-02\", \"injections\": [{\"site\": \"procerus\"}]}", "$.injections[0]: an injection needs both 'site' and 'units'.")]
-    [InlineData("{\"date\": \"2026-03-02\", \"injections\": [", "the session file is not valid JSON")]
-    [InlineData("[]", "$: expected a session object, found an array.")]
+    [InlineData("{\"date\": \"2026-03-02\", \"injections\": [\n  {\"site\": \"procerus\", \"units\": -5}]}", ": $.injections[0].units: -5 is not a valid amount of toxin units")]
+    [InlineData("{\"date\": \"02/03/2026\", \"injections\": []}", ": $.date: '02/03/2026' is not a date")]
+    [InlineData("{\"date\": \"2026-03-02\", \"injections\": [{\"site\": \"Bad Id\", \"units\": 5}]}", ": $.injections[0].site: 'Bad Id' is not a site id")]
+    [InlineData("{\"date\": \"2026-03-02\", \"injections\": [], \"colour\": 1}", ":1:51: $.colour: The JSON property 'colour' could not be mapped")]
+    [InlineData("{\"date\": \"2026-03-02\"}", ":1:23: $: JSON deserialization for type 'session' was missing required properties including: 'injections'.")]
+    [InlineData("{\"date\": \"2026-03-02\", \"injections\": [{\"site\": \"procerus\"}]}", ": $.injections[0]: JSON deserialization for type 'injection' was missing required properties including: 'units'.")]
+    [InlineData("{\"date\": \"2026-03-02\", \"injections\": [{\"site\": \"procerus\", \"units\": 5, \"units\": 6}]}", ":1:80: $.injections[0].units: Duplicate property 'units'")]
+    [InlineData("{\"date\": \"2026-03-02\", \"injections\": [", ":1:39: $.injections[0]:")]
+    [InlineData("[]", ":1:2: $:")]
     public void BadSessionFilesNameFileLineColumnAndPath(string json, string expected)
     {
         File.WriteAllText(PathOf("bad.json"), json);
@@ -83,6 +115,20 @@ public sealed class MapCommandTests : IDisposable
         Assert.Empty(output);
         Assert.StartsWith($"error: {PathOf("bad.json")}:", error, StringComparison.Ordinal);
         Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(PathOf("x.svg")));
+    }
+
+    [Fact]
+    public void BadHistoryFilesExitTwoNamingTheFile()
+    {
+        File.WriteAllText(PathOf("s.json"), """{"date": "2026-03-02", "injections": []}""");
+        File.WriteAllText(PathOf("h.json"), """{"administrations": [{"date": "2026-02-01", "units": 155}]}""");
+        var (code, output, error) = CliRunner.Run("map", "--session", PathOf("s.json"), "--history", PathOf("h.json"), "-o", PathOf("x.svg"));
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.StartsWith($"error: {PathOf("h.json")}:", error, StringComparison.Ordinal);
+        Assert.Contains("$.administrations[0]", error, StringComparison.Ordinal);
         Assert.False(File.Exists(PathOf("x.svg")));
     }
 }

@@ -5,6 +5,7 @@ using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Protocols;
 using MigraineProtocol.Rendering;
+using MigraineProtocol.Rules;
 using MigraineProtocol.Sessions;
 
 namespace MigraineProtocol.Tests.Rendering;
@@ -22,7 +23,8 @@ public class SessionOverlayTests
         var overlay = SessionOverlay.FromSession(Preempt, TreatmentSession.FromProtocol(Preempt, Day));
         Assert.Equal(31, overlay.Count(SiteDoseStatus.AsPlanned));
         Assert.Empty(overlay.FollowThePain);
-        Assert.Empty(overlay.Findings);
+        Assert.Empty(overlay.Diagnostics);
+        Assert.True(overlay.IsValid);
         Assert.Equal(ToxinUnits.FromUnits(155), overlay.GivenUnits);
         Assert.Equal(Day, overlay.Date);
     }
@@ -42,6 +44,39 @@ public class SessionOverlayTests
         Assert.Equal((SiteDoseStatus.OverDosed, ToxinUnits.FromUnits(10)), (trapezius.Status, trapezius.Given));
         Assert.False(overlay.TryGetSite(Id("nowhere"), out _));
         Assert.Equal(28, overlay.Count(SiteDoseStatus.AsPlanned));
+        Assert.Equal(
+            [("duplicate-site", "trapezius-right-2"), ("missing-site", "procerus"), ("site-dose", "corrugator-left-1")],
+            overlay.Diagnostics.Select(d => (d.Code.Value, d.Site!.Value.Value)));
+        Assert.Equal((3, 0, false), (overlay.ErrorCount, overlay.WarningCount, overlay.IsValid));
+    }
+
+    [Fact]
+    public void StatusesComeFromTheReportNotFromTheDoses()
+    {
+        var injections = Preempt.Sites.Where(s => s.Site.Id.Value != "procerus").Select(s => new Injection(s.Site.Id, s.Units)).ToList();
+        var session = new TreatmentSession(Day, injections);
+
+        // A rule set without missing-site reports nothing about procerus, so the map draws it as planned (with 0 U given).
+        var report = RuleSet.Default.Without(RuleId.MissingSite).Validate(Preempt, session);
+        var overlay = SessionOverlay.FromReport(Preempt, session, report);
+        Assert.True(overlay.TryGetSite(Id("procerus"), out var procerus));
+        Assert.Equal((SiteDoseStatus.AsPlanned, ToxinUnits.Zero), (procerus.Status, procerus.Given));
+        Assert.Equal(report.Violations, overlay.Diagnostics);
+
+        // Two half doses add up to the protocol's dose but the site was injected twice: duplicate-site and site-dose, drawn over-dosed.
+        var twice = new TreatmentSession(Day, TreatmentSession.FromProtocol(Preempt, Day).Injections.Where(i => i.Site.Value != "procerus")
+            .Append(new Injection(Id("procerus"), ToxinUnits.FromUnits(2.5m))).Append(new Injection(Id("procerus"), ToxinUnits.FromUnits(2.5m))));
+        Assert.True(SessionOverlay.FromSession(Preempt, twice).TryGetSite(Id("procerus"), out var halves));
+        Assert.Equal((SiteDoseStatus.OverDosed, ToxinUnits.FromUnits(5)), (halves.Status, halves.Given));
+    }
+
+    [Fact]
+    public void AReportOfAnotherProtocolOrDateIsRejected()
+    {
+        var session = TreatmentSession.FromProtocol(Preempt, Day);
+        Assert.Throws<ArgumentException>(() => SessionOverlay.FromReport(Preempt, session, RuleSet.Default.Validate(KnownProtocols.UsLabel, session)));
+        var later = new TreatmentSession(Day.AddDays(1), session.Injections);
+        Assert.Throws<ArgumentException>(() => SessionOverlay.FromReport(Preempt, session, RuleSet.Default.Validate(Preempt, later)));
     }
 
     [Fact]
@@ -53,17 +88,19 @@ public class SessionOverlayTests
         Assert.Equal(
             [new FollowThePainDose(Temporalis, Laterality.Left, 1, ToxinUnits.FromUnits(5), true), new FollowThePainDose(Temporalis, Laterality.Right, 1, ToxinUnits.FromUnits(5), true)],
             within.FollowThePain);
-        Assert.Empty(within.Findings);
+        Assert.Empty(within.Diagnostics);
 
         // Temporalis allows +10 U at up to 2 sites (clinical-facts.md §1.1-1.2, S1): a third injection is beyond it.
         var beyond = SessionOverlay.FromSession(Preempt, With(temporalisLeft, temporalisLeft, temporalisRight));
         Assert.All(beyond.FollowThePain, f => Assert.False(f.WithinAllowance));
         Assert.Equal(2, beyond.FollowThePain[0].Injections);
-        Assert.Contains("beyond the allowance of +10 U at up to 2 sites", Assert.Single(beyond.Findings), StringComparison.Ordinal);
+        var limit = Assert.Single(beyond.Diagnostics);
+        Assert.Equal((RuleId.FollowThePainLimit, "temporalis-left-ftp"), (limit.Code, limit.Site!.Value.Value));
+        Assert.Contains("over its allowance", limit.Message, StringComparison.Ordinal);
 
         var notAllowed = SessionOverlay.FromSession(KnownProtocols.UsLabel, With(temporalisLeft));
         Assert.False(Assert.Single(notAllowed.FollowThePain).WithinAllowance);
-        Assert.Contains("not part of protocol 'us-label'", Assert.Single(notAllowed.Findings), StringComparison.Ordinal);
+        Assert.Contains("allows no follow-the-pain injections", notAllowed.Diagnostics.Single(d => d.Code == RuleId.FollowThePainLimit).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,13 +112,16 @@ public class SessionOverlayTests
         var session = new TreatmentSession(Day, [new Injection(Id("procerus"), ToxinUnits.FromUnits(5)), new Injection(Id("frontalis-left-1"), ToxinUnits.FromUnits(5)), new Injection(Id("elbow"), ToxinUnits.FromUnits(5))]);
         var overlay = SessionOverlay.FromSession(protocol, session);
         Assert.Equal(SiteDoseStatus.Unplanned, overlay.Sites[1].Status);
-        Assert.Equal(2, overlay.Findings.Length);
-        Assert.Contains("'elbow' is not a site of the anatomy", overlay.Findings[1], StringComparison.Ordinal);
+        Assert.Equal(2, overlay.Sites.Length);
+        Assert.Equal(
+            [("unknown-site", "frontalis-left-1"), ("unknown-site", "elbow"), ("total-dose-limit", "-")],
+            overlay.Diagnostics.Select(d => (d.Code.Value, d.Site?.Value ?? "-")));
+        Assert.Contains("'elbow' is not a site of protocol 'forehead-only'", overlay.Diagnostics[1].Message, StringComparison.Ordinal);
         Assert.Equal(ToxinUnits.FromUnits(10), overlay.GivenUnits);
     }
 
     [Fact]
-    public void GivenDosesAgreeWithANaiveSum() =>
+    public void GivenDosesAndStatusesAgreeWithANaiveOracle() =>
         Prop.ForAll(
             Gen.ListOf(Gen.Zip(Gen.Choose(0, Preempt.Sites.Length - 1), Gen.Choose(0, 2000))).ToArbitrary(),
             picks =>
@@ -90,8 +130,12 @@ public class SessionOverlayTests
                 var overlay = SessionOverlay.FromSession(Preempt, new TreatmentSession(Day, injections));
                 return Preempt.Sites.All(s =>
                 {
-                    var given = injections.Where(i => i.Site == s.Site.Id).Aggregate(ToxinUnits.Zero, (a, i) => a + i.Units);
-                    var expected = given == ToxinUnits.Zero ? SiteDoseStatus.Missed : given < s.Units ? SiteDoseStatus.UnderDosed : given > s.Units ? SiteDoseStatus.OverDosed : SiteDoseStatus.AsPlanned;
+                    var here = injections.Where(i => i.Site == s.Site.Id).ToList();
+                    var given = here.Aggregate(ToxinUnits.Zero, (a, i) => a + i.Units);
+                    var expected = here.Count == 0 ? SiteDoseStatus.Missed
+                        : here.Count == 1 && given == s.Units ? SiteDoseStatus.AsPlanned
+                        : given < s.Units ? SiteDoseStatus.UnderDosed
+                        : SiteDoseStatus.OverDosed;
                     return overlay.TryGetSite(s.Site.Id, out var d) && d.Given == given && d.Status == expected;
                 }) && overlay.Sites.Length == Preempt.Sites.Length;
             }).QuickCheckThrowOnFailure();
@@ -99,13 +143,14 @@ public class SessionOverlayTests
     [Fact]
     public void TheConstructorRejectsRepeats()
     {
-        var dose = SiteDose.Compare(Id("procerus"), ToxinUnits.FromUnits(5), ToxinUnits.FromUnits(5));
+        var dose = new SiteDose(Id("procerus"), ToxinUnits.FromUnits(5), ToxinUnits.FromUnits(5), SiteDoseStatus.AsPlanned);
+        var finding = new RuleViolation(RuleId.TotalDoseLimit, Severity.Error, "x", null, new Citation("clinic", "policy", VerificationLevel.Unverified));
         Assert.Throws<ArgumentException>(() => new SessionOverlay(Day, [dose, dose], [], []));
         var ftp = new FollowThePainDose(Temporalis, Laterality.Left, 1, ToxinUnits.FromUnits(5), true);
         Assert.Throws<ArgumentException>(() => new SessionOverlay(Day, [], [ftp, ftp], []));
-        Assert.Throws<ArgumentException>(() => new SessionOverlay(Day, [], [], [" "]));
         Assert.Throws<ArgumentNullException>(() => new SessionOverlay(Day, [null!], [], []));
-        Assert.Equal(new SessionOverlay(Day, [dose], [ftp], ["x"]), new SessionOverlay(Day, [dose], [ftp], ["x"]));
+        Assert.Equal(new SessionOverlay(Day, [dose], [ftp], [finding]), new SessionOverlay(Day, [dose], [ftp], [finding]));
+        Assert.NotEqual(new SessionOverlay(Day, [dose], [ftp], [finding]), new SessionOverlay(Day, [dose], [ftp], []));
     }
 
     [Fact]

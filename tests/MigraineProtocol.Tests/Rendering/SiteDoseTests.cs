@@ -8,20 +8,13 @@ public class SiteDoseTests
 {
     private static readonly SiteId Procerus = SiteId.From("procerus");
 
-    [Theory]
-    [InlineData(5, 5, SiteDoseStatus.AsPlanned)]
-    [InlineData(5, 0, SiteDoseStatus.Missed)]
-    [InlineData(5, 2.5, SiteDoseStatus.UnderDosed)]
-    [InlineData(5, 10, SiteDoseStatus.OverDosed)]
-    [InlineData(0, 5, SiteDoseStatus.Unplanned)]
-    public void CompareClassifies(decimal planned, decimal given, SiteDoseStatus expected) =>
-        Assert.Equal(expected, SiteDose.Compare(Procerus, ToxinUnits.FromUnits(planned), ToxinUnits.FromUnits(given)).Status);
+    private static SiteDose Dose(decimal planned, decimal given, SiteDoseStatus status) => new(Procerus, ToxinUnits.FromUnits(planned), ToxinUnits.FromUnits(given), status);
 
     [Fact]
     public void FollowThePainIdsAndBadStatusesAreRejected()
     {
-        Assert.Throws<ArgumentException>(() => SiteDose.Compare(SiteId.From("temporalis-left-ftp"), ToxinUnits.Zero, ToxinUnits.Zero));
-        Assert.Throws<ArgumentException>(() => SiteDose.Compare(default, ToxinUnits.Zero, ToxinUnits.Zero));
+        Assert.Throws<ArgumentException>(() => new SiteDose(SiteId.From("temporalis-left-ftp"), ToxinUnits.Zero, ToxinUnits.Zero, SiteDoseStatus.Missed));
+        Assert.Throws<ArgumentException>(() => new SiteDose(default, ToxinUnits.Zero, ToxinUnits.Zero, SiteDoseStatus.Missed));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SiteDose(Procerus, ToxinUnits.Zero, ToxinUnits.Zero, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => SiteDoseStatusText.Format(0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new FollowThePainDose(MuscleId.From("temporalis"), Laterality.Midline, 1, ToxinUnits.Zero, true));
@@ -31,10 +24,11 @@ public class SiteDoseTests
     [Fact]
     public void TextAndEquality()
     {
-        var dose = SiteDose.Compare(Procerus, ToxinUnits.FromUnits(5), ToxinUnits.FromUnits(10));
+        var dose = Dose(5, 10, SiteDoseStatus.OverDosed);
         Assert.Equal("procerus: 10 U of 5 U (over-dosed)", dose.ToString());
-        Assert.Equal(dose, SiteDose.Compare(Procerus, ToxinUnits.FromUnits(5), ToxinUnits.FromUnits(10)));
-        Assert.NotEqual(dose, SiteDose.Compare(Procerus, ToxinUnits.FromUnits(5), ToxinUnits.FromUnits(5)));
+        Assert.Equal(dose, Dose(5, 10, SiteDoseStatus.OverDosed));
+        Assert.NotEqual(dose, Dose(5, 5, SiteDoseStatus.AsPlanned));
+        Assert.NotEqual(dose, Dose(5, 10, SiteDoseStatus.UnderDosed));
         Assert.Equal(["as-planned", "missed", "under-dosed", "over-dosed", "unplanned"], Enum.GetValues<SiteDoseStatus>().Select(SiteDoseStatusText.Format));
     }
 }
