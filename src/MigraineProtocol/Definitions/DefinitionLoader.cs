@@ -4,6 +4,7 @@ using MigraineProtocol.Anatomy;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Protocols;
+using MigraineProtocol.Utility;
 
 namespace MigraineProtocol.Definitions;
 
@@ -35,7 +36,7 @@ internal static class DefinitionLoader
             catch (JsonException e)
             {
                 var where = e.LineNumber is { } line ? $"{name}:{line + 1}:{(e.BytePositionInLine ?? 0) + 1}" : name;
-                problems.Add($"{where}: {e.Path ?? "$"}: {Describe(e)}");
+                problems.Add($"{where}: {e.Path ?? "$"}: {JsonErrorText.Describe(e)}");
             }
         }
 
@@ -90,13 +91,6 @@ internal static class DefinitionLoader
         }
 
         return (anatomy, catalog);
-    }
-
-    private static string Describe(JsonException e)
-    {
-        var message = e.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
     }
 
     private static void Collect<TDefinition, TKey, T>(List<TDefinition>? items, string file, string property, List<string> problems, Layers<TKey, T> into, Func<TDefinition, T> convert)

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Text.RegularExpressions;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
+using MigraineProtocol.Utility;
 
 namespace MigraineProtocol.Serialization;
 
@@ -42,7 +42,7 @@ internal sealed partial class JsonReading(string sourceName)
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $"{SourceName}:{line + 1}:{(e.BytePositionInLine ?? 0) + 1}" : SourceName;
-            problems.Add($"{where}: {e.Path ?? "$"}: {Describe(e)}");
+            problems.Add($"{where}: {e.Path ?? "$"}: {JsonErrorText.Describe(e)}");
             return null;
         }
     }
@@ -116,14 +116,4 @@ internal sealed partial class JsonReading(string sourceName)
         return new Citation(c.Source, c.Locator, level);
     }
 
-    private static string Describe(JsonException e)
-    {
-        var message = e.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        message = cut > 0 ? message[..cut] : message;
-        return WireTypeName().Replace(message, m => $"'{m.Groups[1].Value.ToLowerInvariant()}'");
-    }
-
-    [GeneratedRegex(@"'MigraineProtocol\.Serialization\.(\w+)Document'")]
-    private static partial Regex WireTypeName();
 }

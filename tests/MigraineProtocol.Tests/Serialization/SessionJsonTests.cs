@@ -50,7 +50,7 @@ public class SessionJsonTests
     [InlineData("", "s.json:1:1: $:")]
     [InlineData("null", "$: the document is JSON null")]
     [InlineData("[]", "s.json:1:2: $:")]
-    [InlineData("{\"injections\": []}", "missing required properties including: 'date'")]
+    [InlineData("{\"injections\": []}", "missing required property 'date'")]
     [InlineData("{\"date\": \"2026-03-02\"}", "'injections'")]
     [InlineData("{\"date\": \"2026-03-02\", \"injections\": [], \"dose\": 5}", "$.dose")]
     [InlineData("{\"date\": \"2026-03-02\", \"injections\": [{\"site\": \"procerus\", \"units\": 5, \"depth\": 1}]}", "$.injections[0].depth")]
