@@ -1,0 +1,270 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using MigraineProtocol.Diaries.Criteria;
+using MigraineProtocol.Utility;
+
+namespace MigraineProtocol.Diaries.Cohorts;
+
+/// <summary>
+/// A compact, immutable store of many patients' diaries: a fixed number of 28-day periods per
+/// patient, one bit per day per flag, so that period counts run at memory speed.
+/// </summary>
+/// <remarks>
+/// <para>Layout: for each patient, for each period, 8 words of 32 bits (bit <c>d</c> is day <c>d</c>
+/// of the period, days 0 to 27): recorded, headache, migraine, then one word per
+/// <see cref="AcuteMedicationClass"/>. A patient-period is 32 bytes; 1,000,000 patients × 6 periods
+/// take 192 MB. Periods are the consecutive 28-day periods from each patient's first diary date (the
+/// trial convention); days past the end of a diary are unrecorded.</para>
+/// <para><see cref="Evaluate"/> reads every word once, in parallel over the processors, and agrees
+/// with <see cref="ChronicMigraineCriteria"/> and <see cref="MedicationOveruseCriteria"/> on each
+/// patient's diary. It allocates per worker, never per patient.</para>
+/// </remarks>
+/// <threadsafety>This type is immutable and safe to share between threads.</threadsafety>
+public sealed class CohortDiaryStore
+{
+    /// <summary>The days in each period: 28.</summary>
+    public const int DaysPerPeriod = 28;
+
+    /// <summary>The 32-bit words stored per patient-period: 8 (recorded, headache, migraine, 5 medication classes).</summary>
+    public const int WordsPerPeriod = 8;
+
+    internal const int Recorded = 0;
+    internal const int Headache = 1;
+    internal const int Migraine = 2;
+    internal const int FirstClass = 3;
+    private const int ChunkSize = 8192;
+
+    private readonly uint[] words;
+    private readonly int[] startDayNumbers;
+
+    internal CohortDiaryStore(uint[] words, int[] startDayNumbers, int patientCount, int periodCount)
+    {
+        this.words = words;
+        this.startDayNumbers = startDayNumbers;
+        PatientCount = patientCount;
+        PeriodCount = periodCount;
+    }
+
+    /// <summary>Gets the number of patients.</summary>
+    public int PatientCount { get; }
+
+    /// <summary>Gets the number of 28-day periods stored per patient.</summary>
+    public int PeriodCount { get; }
+
+    /// <summary>Gets the bytes the day bits take (the bytes <see cref="Evaluate"/> reads, besides the start dates).</summary>
+    public long DataBytes => (long)PatientCount * PeriodCount * WordsPerPeriod * sizeof(uint);
+
+    /// <summary>Gets the stored words (for the raw-scan benchmark and tests).</summary>
+    internal ReadOnlySpan<uint> Words => words.AsSpan(0, PatientCount * PeriodCount * WordsPerPeriod);
+
+    /// <summary>Returns a patient's first diary date (the start of period 0).</summary>
+    /// <param name="patient">The patient index, from 0.</param>
+    /// <returns>The date.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="patient"/> is out of range.</exception>
+    public DateOnly StartOf(int patient)
+    {
+        CheckPatient(patient);
+        return DateOnly.FromDayNumber(startDayNumbers[patient]);
+    }
+
+    /// <summary>Returns the counts of one patient-period, as a <see cref="PeriodSummary"/>.</summary>
+    /// <param name="patient">The patient index, from 0.</param>
+    /// <param name="period">The period index, from 0.</param>
+    /// <returns>The summary (always a whole 28-day period; days past the diary are unrecorded).</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An index is out of range.</exception>
+    public PeriodSummary GetPeriod(int patient, int period)
+    {
+        CheckPatient(patient);
+        Preconditions.CheckRange((uint)period < (uint)PeriodCount, nameof(period), period, $"A period index is 0 to {PeriodCount - 1}.");
+        var w = words.AsSpan(((patient * PeriodCount) + period) * WordsPerPeriod, WordsPerPeriod);
+        var classes = new int[AcuteMedicationClasses.Count];
+        uint any = 0;
+        for (var c = 0; c < classes.Length; c++)
+        {
+            classes[c] = BitOperations.PopCount(w[FirstClass + c]);
+            any |= w[FirstClass + c];
+        }
+
+        var start = StartOf(patient).AddDays(period * DaysPerPeriod);
+        return new PeriodSummary(start, start.AddDays(DaysPerPeriod - 1), BitOperations.PopCount(w[Recorded]), BitOperations.PopCount(w[Headache]), BitOperations.PopCount(w[Migraine]), ImmutableArray.Create(classes), BitOperations.PopCount(any), true);
+    }
+
+    /// <summary>
+    /// Evaluates every patient, in parallel: ICHD-3 1.3 chronic migraine and ICHD-3 8.2 medication
+    /// overuse on the latest <paramref name="periods"/> periods, and cohort totals per period.
+    /// </summary>
+    /// <param name="thresholds">The medication-overuse thresholds (classes without one are not assessed).</param>
+    /// <param name="periods">How many of the latest periods each criterion needs (4 by default: more than 3 months).</param>
+    /// <param name="maxDegreeOfParallelism">The most processors to use; -1 (the default) for all.</param>
+    /// <returns>The cohort counts.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="thresholds"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is not 1 to <see cref="PeriodCount"/>, or <paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
+    public CohortEvaluation Evaluate(MedicationOveruseThresholds thresholds, int periods = ChronicMigraineCriteria.PeriodsForMoreThanThreeMonths, int maxDegreeOfParallelism = -1)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        Preconditions.CheckRange(periods >= 1 && periods <= PeriodCount, nameof(periods), periods, $"The evaluated periods are 1 to the stored {PeriodCount}.");
+        Preconditions.CheckRange(maxDegreeOfParallelism == -1 || maxDegreeOfParallelism >= 1, nameof(maxDegreeOfParallelism), maxDegreeOfParallelism, "The degree of parallelism is -1 (all processors) or at least 1.");
+        var rule = new Rule(thresholds, PeriodCount - periods);
+        var total = new Partial(PeriodCount);
+        var gate = new object();
+        var chunks = (PatientCount + ChunkSize - 1) / ChunkSize;
+        Parallel.For(
+            0,
+            chunks,
+            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+            () => new Partial(PeriodCount),
+            (chunk, _, local) =>
+            {
+                var from = chunk * ChunkSize;
+                var to = Math.Min(PatientCount, from + ChunkSize);
+                EvaluateRange(from, to, rule, local);
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    total.Add(local);
+                }
+            });
+        return total.ToEvaluation(PatientCount);
+    }
+
+    private void EvaluateRange(int from, int to, Rule rule, Partial local)
+    {
+        var stride = PeriodCount * WordsPerPeriod;
+        var all = Words;
+        var totals = local.Totals.AsSpan();
+        Span<int> classMet = stackalloc int[AcuteMedicationClasses.Count];
+        for (var patient = from; patient < to; patient++)
+        {
+            var w = all.Slice(patient * stride, stride);
+            var cmMet = true;
+            var cmNotMet = false;
+            var multipleMet = rule.Multiple != int.MaxValue;
+            classMet.Fill(1);
+            for (var p = 0; p < PeriodCount; p++)
+            {
+                var pw = w.Slice(p * WordsPerPeriod, WordsPerPeriod);
+                var recorded = BitOperations.PopCount(pw[Recorded]);
+                var headache = BitOperations.PopCount(pw[Headache]);
+                var migraine = BitOperations.PopCount(pw[Migraine]);
+                var t = totals.Slice(p * 3, 3);
+                t[0] += recorded;
+                t[1] += headache;
+                t[2] += migraine;
+                if (p < rule.FirstPeriod)
+                {
+                    continue;
+                }
+
+                var unrecorded = DaysPerPeriod - recorded;
+                cmMet &= headache >= ChronicMigraineCriteria.HeadacheDaysPerMonth && migraine >= ChronicMigraineCriteria.MigraineDaysPerMonth;
+                cmNotMet |= headache + unrecorded < ChronicMigraineCriteria.HeadacheDaysPerMonth || migraine + unrecorded < ChronicMigraineCriteria.MigraineDaysPerMonth;
+                uint any = 0;
+                var used = 0;
+                for (var c = 0; c < classMet.Length; c++)
+                {
+                    var word = pw[FirstClass + c];
+                    any |= word;
+                    used += word != 0 ? 1 : 0;
+                    classMet[c] &= BitOperations.PopCount(word) >= rule.ClassThresholds[c] ? 1 : 0;
+                }
+
+                multipleMet &= used >= 2 && BitOperations.PopCount(any) >= rule.Multiple;
+            }
+
+            if (cmMet)
+            {
+                local.ChronicMigraineMet++;
+            }
+            else if (cmNotMet)
+            {
+                local.ChronicMigraineNotMet++;
+            }
+
+            var single = false;
+            for (var c = 0; c < classMet.Length; c++)
+            {
+                if (classMet[c] != 0)
+                {
+                    local.OveruseByClass[c]++;
+                    single = true;
+                }
+            }
+
+            var multiple = multipleMet && !single;
+            local.MultipleClasses += multiple ? 1 : 0;
+            local.OveruseSuspected += single || multiple ? 1 : 0;
+        }
+    }
+
+    private void CheckPatient(int patient) =>
+        Preconditions.CheckRange((uint)patient < (uint)PatientCount, nameof(patient), patient, $"A patient index is 0 to {PatientCount - 1}.");
+
+    private sealed class Rule
+    {
+        internal Rule(MedicationOveruseThresholds thresholds, int firstPeriod)
+        {
+            FirstPeriod = firstPeriod;
+            ClassThresholds = new int[AcuteMedicationClasses.Count];
+            foreach (var c in AcuteMedicationClasses.All)
+            {
+                ClassThresholds[(int)c] = thresholds.For(c) ?? int.MaxValue;
+            }
+
+            Multiple = thresholds.MultipleClasses ?? int.MaxValue;
+        }
+
+        internal int FirstPeriod { get; }
+
+        internal int[] ClassThresholds { get; }
+
+        internal int Multiple { get; }
+    }
+
+    private sealed class Partial(int periods)
+    {
+        internal long[] Totals { get; } = new long[periods * 3];
+
+        internal long[] OveruseByClass { get; } = new long[AcuteMedicationClasses.Count];
+
+        internal long ChronicMigraineMet { get; set; }
+
+        internal long ChronicMigraineNotMet { get; set; }
+
+        internal long MultipleClasses { get; set; }
+
+        internal long OveruseSuspected { get; set; }
+
+        internal void Add(Partial other)
+        {
+            for (var i = 0; i < Totals.Length; i++)
+            {
+                Totals[i] += other.Totals[i];
+            }
+
+            for (var i = 0; i < OveruseByClass.Length; i++)
+            {
+                OveruseByClass[i] += other.OveruseByClass[i];
+            }
+
+            ChronicMigraineMet += other.ChronicMigraineMet;
+            ChronicMigraineNotMet += other.ChronicMigraineNotMet;
+            MultipleClasses += other.MultipleClasses;
+            OveruseSuspected += other.OveruseSuspected;
+        }
+
+        internal CohortEvaluation ToEvaluation(int patients)
+        {
+            var periods = Totals.Length / 3;
+            var byPeriod = new CohortPeriodTotals[periods];
+            for (var p = 0; p < periods; p++)
+            {
+                byPeriod[p] = new CohortPeriodTotals(p, Totals[p * 3], Totals[(p * 3) + 1], Totals[(p * 3) + 2]);
+            }
+
+            return new CohortEvaluation(patients, ChronicMigraineMet, ChronicMigraineNotMet, OveruseSuspected, ImmutableArray.Create(OveruseByClass), MultipleClasses, ImmutableArray.Create(byPeriod));
+        }
+    }
+}
