@@ -18,6 +18,8 @@ internal static class CliApp
         var root = new RootCommand("migraine-protocol: print, validate and draw onabotulinumtoxinA chronic-migraine protocols (clinical decision support: it informs, a clinician decides).");
         var io = new CliIo(stdout, stderr);
         root.Subcommands.Add(PlanCommand.Create(io));
+        root.Subcommands.Add(DiaryCommand.Create(io));
+        root.Subcommands.Add(EligibilityCommand.Create(io));
         return root;
     }
 

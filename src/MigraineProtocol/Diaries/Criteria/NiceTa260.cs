@@ -155,7 +155,7 @@ public static class NiceTa260
         }
 
         var outcome = v ? CriterionOutcome.Met : CriterionOutcome.NotMet;
-        return new CriterionResult(id, description, outcome, [new CriterionFigure(name, v ? 1 : 0, "1 (yes)", null, null, null, null, outcome)], source);
+        return new CriterionResult(id, description, outcome, [new CriterionFigure(name, v ? 1 : 0, "must be 1 (yes)", null, null, null, null, outcome)], source);
     }
 }
 
