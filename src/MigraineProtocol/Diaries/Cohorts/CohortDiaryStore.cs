@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using MigraineProtocol.Diaries.Criteria;
 using MigraineProtocol.Utility;
 
@@ -132,71 +134,84 @@ public sealed class CohortDiaryStore
 
     private void EvaluateRange(int from, int to, Rule rule, Partial local)
     {
-        var stride = PeriodCount * WordsPerPeriod;
-        var all = Words;
-        var totals = local.Totals.AsSpan();
-        Span<int> classMet = stackalloc int[AcuteMedicationClasses.Count];
+        // The hot loop: 8 popcounts per patient-period, no allocation, no bounds checks (indices are
+        // validated by construction: every patient has PeriodCount * WordsPerPeriod words).
+        var periods = PeriodCount;
+        var first = rule.FirstPeriod;
+        int t0 = rule.ClassThresholds[0], t1 = rule.ClassThresholds[1], t2 = rule.ClassThresholds[2], t3 = rule.ClassThresholds[3], t4 = rule.ClassThresholds[4];
+        var multipleThreshold = rule.Multiple;
+        var multipleAssessed = multipleThreshold != int.MaxValue;
+        const int Hd = ChronicMigraineCriteria.HeadacheDaysPerMonth;
+        const int Md = ChronicMigraineCriteria.MigraineDaysPerMonth;
+        Span<long> totals = stackalloc long[periods * 3];
+        totals.Clear();
+        long cmMet = 0, cmNotMet = 0, multipleCount = 0, suspected = 0;
+        long o0 = 0, o1 = 0, o2 = 0, o3 = 0, o4 = 0;
+        ref var patientWords = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(words), (nint)from * periods * WordsPerPeriod);
         for (var patient = from; patient < to; patient++)
         {
-            var w = all.Slice(patient * stride, stride);
-            var cmMet = true;
-            var cmNotMet = false;
-            var multipleMet = rule.Multiple != int.MaxValue;
-            classMet.Fill(1);
-            for (var p = 0; p < PeriodCount; p++)
+            var cmOk = true;
+            var cmBad = false;
+            var classOk = 0x1Fu;
+            var multipleOk = multipleAssessed;
+            for (var p = 0; p < periods; p++)
             {
-                var pw = w.Slice(p * WordsPerPeriod, WordsPerPeriod);
-                var recorded = BitOperations.PopCount(pw[Recorded]);
-                var headache = BitOperations.PopCount(pw[Headache]);
-                var migraine = BitOperations.PopCount(pw[Migraine]);
-                var t = totals.Slice(p * 3, 3);
-                t[0] += recorded;
-                t[1] += headache;
-                t[2] += migraine;
-                if (p < rule.FirstPeriod)
+                ref var w = ref Unsafe.Add(ref patientWords, p * WordsPerPeriod);
+                var recorded = BitOperations.PopCount(w);
+                var headache = BitOperations.PopCount(Unsafe.Add(ref w, Headache));
+                var migraine = BitOperations.PopCount(Unsafe.Add(ref w, Migraine));
+                ref var t = ref totals[p * 3];
+                t += recorded;
+                Unsafe.Add(ref t, 1) += headache;
+                Unsafe.Add(ref t, 2) += migraine;
+                if (p < first)
                 {
                     continue;
                 }
 
                 var unrecorded = DaysPerPeriod - recorded;
-                cmMet &= headache >= ChronicMigraineCriteria.HeadacheDaysPerMonth && migraine >= ChronicMigraineCriteria.MigraineDaysPerMonth;
-                cmNotMet |= headache + unrecorded < ChronicMigraineCriteria.HeadacheDaysPerMonth || migraine + unrecorded < ChronicMigraineCriteria.MigraineDaysPerMonth;
-                uint any = 0;
-                var used = 0;
-                for (var c = 0; c < classMet.Length; c++)
+                cmOk &= headache >= Hd & migraine >= Md;
+                cmBad |= headache + unrecorded < Hd | migraine + unrecorded < Md;
+                uint c0 = Unsafe.Add(ref w, FirstClass), c1 = Unsafe.Add(ref w, FirstClass + 1), c2 = Unsafe.Add(ref w, FirstClass + 2), c3 = Unsafe.Add(ref w, FirstClass + 3), c4 = Unsafe.Add(ref w, FirstClass + 4);
+                classOk &= (BitOperations.PopCount(c0) >= t0 ? 1u : 0u)
+                    | (BitOperations.PopCount(c1) >= t1 ? 2u : 0u)
+                    | (BitOperations.PopCount(c2) >= t2 ? 4u : 0u)
+                    | (BitOperations.PopCount(c3) >= t3 ? 8u : 0u)
+                    | (BitOperations.PopCount(c4) >= t4 ? 16u : 0u);
+                if (multipleOk)
                 {
-                    var word = pw[FirstClass + c];
-                    any |= word;
-                    used += word != 0 ? 1 : 0;
-                    classMet[c] &= BitOperations.PopCount(word) >= rule.ClassThresholds[c] ? 1 : 0;
-                }
-
-                multipleMet &= used >= 2 && BitOperations.PopCount(any) >= rule.Multiple;
-            }
-
-            if (cmMet)
-            {
-                local.ChronicMigraineMet++;
-            }
-            else if (cmNotMet)
-            {
-                local.ChronicMigraineNotMet++;
-            }
-
-            var single = false;
-            for (var c = 0; c < classMet.Length; c++)
-            {
-                if (classMet[c] != 0)
-                {
-                    local.OveruseByClass[c]++;
-                    single = true;
+                    var used = (c0 != 0 ? 1 : 0) + (c1 != 0 ? 1 : 0) + (c2 != 0 ? 1 : 0) + (c3 != 0 ? 1 : 0) + (c4 != 0 ? 1 : 0);
+                    multipleOk = used >= 2 && BitOperations.PopCount(c0 | c1 | c2 | c3 | c4) >= multipleThreshold;
                 }
             }
 
-            var multiple = multipleMet && !single;
-            local.MultipleClasses += multiple ? 1 : 0;
-            local.OveruseSuspected += single || multiple ? 1 : 0;
+            cmMet += cmOk ? 1 : 0;
+            cmNotMet += !cmOk && cmBad ? 1 : 0;
+            o0 += classOk & 1;
+            o1 += (classOk >> 1) & 1;
+            o2 += (classOk >> 2) & 1;
+            o3 += (classOk >> 3) & 1;
+            o4 += (classOk >> 4) & 1;
+            var multiple = multipleOk && classOk == 0;
+            multipleCount += multiple ? 1 : 0;
+            suspected += classOk != 0 || multiple ? 1 : 0;
+            patientWords = ref Unsafe.Add(ref patientWords, periods * WordsPerPeriod);
         }
+
+        for (var i = 0; i < totals.Length; i++)
+        {
+            local.Totals[i] += totals[i];
+        }
+
+        local.ChronicMigraineMet += cmMet;
+        local.ChronicMigraineNotMet += cmNotMet;
+        local.MultipleClasses += multipleCount;
+        local.OveruseSuspected += suspected;
+        local.OveruseByClass[0] += o0;
+        local.OveruseByClass[1] += o1;
+        local.OveruseByClass[2] += o2;
+        local.OveruseByClass[3] += o3;
+        local.OveruseByClass[4] += o4;
     }
 
     private void CheckPatient(int patient) =>
