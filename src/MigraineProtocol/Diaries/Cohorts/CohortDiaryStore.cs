@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using MigraineProtocol.Diaries.Criteria;
 using MigraineProtocol.Utility;
 
@@ -101,7 +103,11 @@ public sealed class CohortDiaryStore
     /// <returns>The cohort counts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="thresholds"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is not 1 to <see cref="PeriodCount"/>, or <paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
-    public CohortEvaluation Evaluate(MedicationOveruseThresholds thresholds, int periods = ChronicMigraineCriteria.PeriodsForMoreThanThreeMonths, int maxDegreeOfParallelism = -1)
+    public CohortEvaluation Evaluate(MedicationOveruseThresholds thresholds, int periods = ChronicMigraineCriteria.PeriodsForMoreThanThreeMonths, int maxDegreeOfParallelism = -1) =>
+        EvaluateCore(thresholds, periods, maxDegreeOfParallelism, Avx2.IsSupported);
+
+    /// <summary>Evaluates with the AVX2 kernel or the portable scalar one (tests run both).</summary>
+    internal CohortEvaluation EvaluateCore(MedicationOveruseThresholds thresholds, int periods, int maxDegreeOfParallelism, bool vector)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
         Preconditions.CheckRange(periods >= 1 && periods <= PeriodCount, nameof(periods), periods, $"The evaluated periods are 1 to the stored {PeriodCount}.");
@@ -119,7 +125,15 @@ public sealed class CohortDiaryStore
             {
                 var from = chunk * ChunkSize;
                 var to = Math.Min(PatientCount, from + ChunkSize);
-                EvaluateRange(from, to, rule, local);
+                if (vector && Avx2.IsSupported)
+                {
+                    EvaluateRangeAvx2(from, to, rule, local);
+                }
+                else
+                {
+                    EvaluateRange(from, to, rule, local);
+                }
+
                 return local;
             },
             local =>
@@ -130,6 +144,98 @@ public sealed class CohortDiaryStore
                 }
             });
         return total.ToEvaluation(PatientCount);
+    }
+
+    private void EvaluateRangeAvx2(int from, int to, Rule rule, Partial local)
+    {
+        // A patient-period is 8 words = one 256-bit vector: [recorded, headache, migraine, 5 classes].
+        // Per-lane popcount (nibble lookup), then one compare against the thresholds gives every
+        // criterion of the period as one bit.
+        var periods = PeriodCount;
+        var first = rule.FirstPeriod;
+        var multipleThreshold = rule.Multiple;
+        var multipleAssessed = multipleThreshold != int.MaxValue;
+        var lut = Vector256.Create((byte)0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
+        var nibble = Vector256.Create((byte)0x0F);
+        var onesByte = Vector256.Create((sbyte)1);
+        var onesShort = Vector256.Create((short)1);
+
+        // Lane thresholds: lane 0 (recorded) never "fails"; lanes 1-2 chronic migraine; lanes 3-7 the classes.
+        var atLeast = Vector256.Create(
+            0,
+            ChronicMigraineCriteria.HeadacheDaysPerMonth,
+            ChronicMigraineCriteria.MigraineDaysPerMonth,
+            rule.ClassThresholds[0],
+            rule.ClassThresholds[1],
+            rule.ClassThresholds[2],
+            rule.ClassThresholds[3],
+            rule.ClassThresholds[4]);
+        var atLeastMinusOne = atLeast - Vector256<int>.One;
+        var daysPerPeriod = Vector256.Create(DaysPerPeriod);
+        Span<Vector256<int>> totals = stackalloc Vector256<int>[periods];
+        totals.Clear();
+        long cmMet = 0, cmNotMet = 0, multipleCount = 0, suspected = 0;
+        long o0 = 0, o1 = 0, o2 = 0, o3 = 0, o4 = 0;
+        ref var patientWords = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(words), (nint)from * periods * WordsPerPeriod);
+        for (var patient = from; patient < to; patient++)
+        {
+            var met = 0xFF;
+            var failed = 0;
+            var multipleOk = multipleAssessed;
+            for (var p = 0; p < periods; p++)
+            {
+                ref var w = ref Unsafe.Add(ref patientWords, p * WordsPerPeriod);
+                var v = Vector256.LoadUnsafe(ref w).AsByte();
+                var bytes = Avx2.Add(Avx2.Shuffle(lut, v & nibble), Avx2.Shuffle(lut, Avx2.ShiftRightLogical(v.AsUInt16(), 4).AsByte() & nibble));
+                var counts = Avx2.MultiplyAddAdjacent(Avx2.MultiplyAddAdjacent(bytes, onesByte), onesShort);
+                totals[p] += counts;
+                if (p < first)
+                {
+                    continue;
+                }
+
+                met &= Avx.MoveMask(Avx2.CompareGreaterThan(counts, atLeastMinusOne).AsSingle());
+                var unrecorded = daysPerPeriod - Avx2.PermuteVar8x32(counts, Vector256<int>.Zero);
+                failed |= Avx.MoveMask(Avx2.CompareGreaterThan(atLeast, counts + unrecorded).AsSingle());
+                if (multipleOk)
+                {
+                    uint c0 = Unsafe.Add(ref w, FirstClass), c1 = Unsafe.Add(ref w, FirstClass + 1), c2 = Unsafe.Add(ref w, FirstClass + 2), c3 = Unsafe.Add(ref w, FirstClass + 3), c4 = Unsafe.Add(ref w, FirstClass + 4);
+                    var used = (c0 != 0 ? 1 : 0) + (c1 != 0 ? 1 : 0) + (c2 != 0 ? 1 : 0) + (c3 != 0 ? 1 : 0) + (c4 != 0 ? 1 : 0);
+                    multipleOk = used >= 2 && BitOperations.PopCount(c0 | c1 | c2 | c3 | c4) >= multipleThreshold;
+                }
+            }
+
+            var cmOk = (met & 0b110) == 0b110;
+            cmMet += cmOk ? 1 : 0;
+            cmNotMet += !cmOk && (failed & 0b110) != 0 ? 1 : 0;
+            var classOk = (uint)met >> 3;
+            o0 += classOk & 1;
+            o1 += (classOk >> 1) & 1;
+            o2 += (classOk >> 2) & 1;
+            o3 += (classOk >> 3) & 1;
+            o4 += (classOk >> 4) & 1;
+            var multiple = multipleOk && classOk == 0;
+            multipleCount += multiple ? 1 : 0;
+            suspected += classOk != 0 || multiple ? 1 : 0;
+            patientWords = ref Unsafe.Add(ref patientWords, periods * WordsPerPeriod);
+        }
+
+        for (var p = 0; p < periods; p++)
+        {
+            local.Totals[p * 3] += totals[p][Recorded];
+            local.Totals[(p * 3) + 1] += totals[p][Headache];
+            local.Totals[(p * 3) + 2] += totals[p][Migraine];
+        }
+
+        local.ChronicMigraineMet += cmMet;
+        local.ChronicMigraineNotMet += cmNotMet;
+        local.MultipleClasses += multipleCount;
+        local.OveruseSuspected += suspected;
+        local.OveruseByClass[0] += o0;
+        local.OveruseByClass[1] += o1;
+        local.OveruseByClass[2] += o2;
+        local.OveruseByClass[3] += o3;
+        local.OveruseByClass[4] += o4;
     }
 
     private void EvaluateRange(int from, int to, Rule rule, Partial local)

@@ -44,10 +44,11 @@ public class CohortDiaryStoreTests
         var store = Store(c.Diaries, c.Periods);
         var t = ThresholdChoices[c.Thresholds];
         var got = store.Evaluate(t, c.Evaluated);
+        var scalar = store.EvaluateCore(t, c.Evaluated, -1, vector: false);
         var cm = c.Diaries.Select(d => ChronicMigraineCriteria.Evaluate(d, PeriodKind.TwentyEightDays, c.Evaluated)).ToList();
         var mo = c.Diaries.Select(d => MedicationOveruseCriteria.Evaluate(d, t, PeriodKind.TwentyEightDays, c.Evaluated)).ToList();
         var periods = c.Diaries.Select(d => d.Periods(PeriodKind.TwentyEightDays)).ToList();
-        return got.Patients == c.Diaries.Length
+        return got.Equals(scalar) && got.Patients == c.Diaries.Length
             && got.ChronicMigraineMet == cm.Count(v => v.Outcome == CriterionOutcome.Met)
             && got.ChronicMigraineNotMet == cm.Count(v => v.Outcome == CriterionOutcome.NotMet)
             && got.MedicationOveruseSuspected == mo.Count(v => v.Suspected)
@@ -73,6 +74,8 @@ public class CohortDiaryStoreTests
         var t = MedicationOveruseThresholds.Verified.WithMultipleClasses(8);
         var sequential = store.Evaluate(t, maxDegreeOfParallelism: 1);
         Assert.Equal(sequential, store.Evaluate(t));
+        Assert.Equal(sequential, store.EvaluateCore(t, 4, 2, vector: false));
+        Assert.Equal(sequential, store.EvaluateCore(t, 4, 1, vector: true));
         Assert.True(sequential.ChronicMigraineMet > 0 && sequential.ChronicMigraineNotMet > 0 && sequential.ChronicMigraineIndeterminate > 0);
         Assert.Equal(12_000L * 4 * 8 * 4, store.DataBytes);
     }
