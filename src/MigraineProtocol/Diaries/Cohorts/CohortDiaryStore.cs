@@ -119,7 +119,8 @@ public sealed class CohortDiaryStore
         Parallel.For(
             0,
             chunks,
-            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
+            // One worker per processor at most: more would only take turns on the same cores.
+            new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism == -1 ? Environment.ProcessorCount : maxDegreeOfParallelism },
             () => new Partial(PeriodCount),
             (chunk, _, local) =>
             {
