@@ -23,6 +23,8 @@ internal static class CliApp
         root.Subcommands.Add(FhirCommand.Create(io));
         root.Subcommands.Add(MapCommand.Create(io));
         root.Subcommands.Add(OutcomesCommand.Create(io));
+        root.Subcommands.Add(DiaryCommand.Create(io));
+        root.Subcommands.Add(EligibilityCommand.Create(io));
         return root;
     }
 

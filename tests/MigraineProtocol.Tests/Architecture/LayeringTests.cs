@@ -22,6 +22,7 @@ public partial class LayeringTests
         ["Rules"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols", "Sessions", "Billing"],
         ["Serialization"] = ["Primitives", "Utility", "Dosing", "Definitions", "Protocols", "Sessions", "Billing", "Rules"],
         ["Outcomes"] = ["Primitives", "Utility"],
+        ["Diaries"] = ["Primitives", "Utility"],
         ["Rendering"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols", "Sessions", "Rules"],
     };
 

@@ -1,0 +1,127 @@
+using System.CommandLine;
+using System.Globalization;
+using MigraineProtocol.Cli.Output;
+using MigraineProtocol.Diaries;
+using MigraineProtocol.Diaries.Criteria;
+
+namespace MigraineProtocol.Cli.Commands;
+
+/// <summary>
+/// <c>migraine-protocol eligibility DIARY.csv --preventives-failed N [--overuse-managed true|false] [--adult true|false] [--rules nice,us-label] [--periods calendar-month|28-day] [--format table|json]</c>:
+/// the NICE TA260 start verdict and the US-label indication verdict. Exit 0 when every selected verdict is met, 1 when not (or undecided), 2 on bad input.
+/// </summary>
+internal static class EligibilityCommand
+{
+    private static readonly string[] Formats = ["table", "json"];
+    private static readonly string[] KnownRules = ["nice", "us-label"];
+
+    internal static Command Create(CliIo io)
+    {
+        var file = DiaryInput.DiaryArgument();
+        var format = CommonOptions.Format(Formats);
+        var periods = DiaryInput.Periods("calendar-month");
+        var preventives = new Option<int>("--preventives-failed")
+        {
+            Description = "How many preventive medicines have not worked, were not tolerated or are unsuitable because of safety concerns (NICE TA260 needs at least 3).",
+            Required = true,
+        };
+        var managed = new Option<bool?>("--overuse-managed")
+        {
+            Description = "Whether the condition is appropriately managed for medication overuse (a clinician's judgement): true or false. Without it, that NICE criterion is not assessed.",
+        };
+        var adult = new Option<bool?>("--adult")
+        {
+            Description = "Whether the patient is an adult: true or false. Without it, the age criterion is not assessed.",
+        };
+        var rules = new Option<string>("--rules")
+        {
+            Description = "The verdicts to give, comma-separated: nice, us-label (default both). Exit code 0 only when every selected verdict is met.",
+            DefaultValueFactory = _ => "nice,us-label",
+        };
+        var command = new Command("eligibility", "Decide from a diary and the preventive history whether the NICE TA260 start criteria and the US-label indication are met; every criterion is listed with its numbers and source. Exit 0 eligible, 1 not eligible or undecided, 2 bad input.")
+        {
+            file,
+            format,
+            periods,
+            preventives,
+            managed,
+            adult,
+            rules,
+        };
+        command.SetAction(result =>
+        {
+            var f = CommonOptions.CheckFormat(result.GetValue(format)!, Formats);
+            var kind = DiaryInput.CheckPeriods(result.GetValue(periods)!);
+            var selected = ParseRules(result.GetValue(rules)!);
+            var n = result.GetValue(preventives);
+            if (n < 0)
+            {
+                throw new CliException($"--preventives-failed must be zero or more, not {n.ToString(CultureInfo.InvariantCulture)}.");
+            }
+
+            var diary = DiaryInput.Read(result.GetValue(file)!);
+            var input = new EligibilityInput(n, result.GetValue(managed), result.GetValue(adult));
+            var verdicts = new List<Verdict>();
+            if (selected.Contains("nice"))
+            {
+                verdicts.Add(NiceTa260.Start(diary, input, kind));
+            }
+
+            if (selected.Contains("us-label"))
+            {
+                verdicts.Add(UsLabel.Indication(diary, input, kind));
+            }
+
+            var eligible = verdicts.All(v => v.IsMet);
+            if (f == "json")
+            {
+                JsonOutput.Write(io.Out, w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("periodKind", PeriodKinds.Format(kind));
+                    w.WriteBoolean("eligible", eligible);
+                    w.WriteStartArray("verdicts");
+                    foreach (var v in verdicts)
+                    {
+                        VerdictOutput.WriteVerdict(w, v);
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                });
+            }
+            else
+            {
+                foreach (var v in verdicts)
+                {
+                    VerdictOutput.WriteVerdictText(io.Out, v);
+                    io.Out.Write('\n');
+                }
+
+                io.Out.Write(eligible
+                    ? "Eligible under every selected rule set.\n"
+                    : "Not shown eligible: a criterion is not met, not assessed or indeterminate (see above).\n");
+                io.Out.Write("Clinical decision support: these verdicts inform; a clinician decides.\n");
+            }
+
+            return eligible ? CliApp.Ok : CliApp.Negative;
+        });
+        return command;
+    }
+
+    private static HashSet<string> ParseRules(string value)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in value.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!KnownRules.Contains(part, StringComparer.Ordinal))
+            {
+                throw new CliException($"Unknown rule set '{part}' for --rules. Use nice, us-label or both, comma-separated.");
+            }
+
+            set.Add(part);
+        }
+
+        return set;
+    }
+}

@@ -1,0 +1,181 @@
+using System.Collections.Immutable;
+using MigraineProtocol.Utility;
+
+namespace MigraineProtocol.Diaries.Criteria;
+
+/// <summary>
+/// A treatment course over a diary: the session dates, the baseline before the first session and the
+/// treatment cycles, each with its change in headache days and responder status.
+/// </summary>
+/// <remarks>
+/// <para>Headache days are compared per 28 days, the trial convention (PREEMPT's primary endpoint was
+/// headache days per 28 days, clinical-facts.md §5.1, S4/S10b, VERIFIED): the baseline is the 28 days
+/// before the first session, and each cycle is judged on the last 28 days of the cycle. A cycle runs
+/// from its session to the day before the next session; the last cycle runs
+/// <see cref="CycleLengthDays"/> days (84 by default: the 12-week retreatment interval, S1, VERIFIED).</para>
+/// <para>A responder has at least a 50% reduction in headache days from baseline (the per-cycle
+/// responder definition of Silberstein 2015, S11h, VERIFIED); the threshold is a parameter.</para>
+/// <para>Equality is by reference. Instances are immutable.</para>
+/// </remarks>
+public sealed class TreatmentCourse
+{
+    /// <summary>The days compared before and at the end of each cycle: 28.</summary>
+    public const int WindowDays = 28;
+
+    /// <summary>The default length of the last cycle: 84 days (12 weeks).</summary>
+    public const int DefaultCycleLengthDays = 84;
+
+    /// <summary>The default responder threshold: a 50% reduction.</summary>
+    public const decimal DefaultResponderReduction = 0.50m;
+
+    /// <summary>Initializes a course.</summary>
+    /// <param name="diary">The diary, covering the baseline and the cycles.</param>
+    /// <param name="sessionDates">The session dates, strictly increasing; at least one, the first after the diary start.</param>
+    /// <param name="cycleLengthDays">The length of the last cycle in days (28 to 366; 84 by default).</param>
+    /// <param name="responderReduction">The reduction from baseline that makes a responder (above 0, at most 1; 0.5 by default).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="diary"/> or <paramref name="sessionDates"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">No sessions, dates not strictly increasing, or a first session on or before the diary start.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cycleLengthDays"/> or <paramref name="responderReduction"/> is out of range.</exception>
+    public TreatmentCourse(HeadacheDiary diary, IEnumerable<DateOnly> sessionDates, int cycleLengthDays = DefaultCycleLengthDays, decimal responderReduction = DefaultResponderReduction)
+    {
+        Diary = Preconditions.CheckNotNull(diary);
+        ArgumentNullException.ThrowIfNull(sessionDates);
+        SessionDates = [.. sessionDates];
+        Preconditions.CheckArgument(SessionDates.Length > 0, nameof(sessionDates), "A treatment course has at least one session.");
+        for (var i = 1; i < SessionDates.Length; i++)
+        {
+            Preconditions.CheckArgument(SessionDates[i] > SessionDates[i - 1], nameof(sessionDates), $"Session dates must be strictly increasing: {SessionDates[i]:yyyy-MM-dd} follows {SessionDates[i - 1]:yyyy-MM-dd}.");
+        }
+
+        Preconditions.CheckArgument(SessionDates[0] > diary.Start, nameof(sessionDates), $"The first session ({SessionDates[0]:yyyy-MM-dd}) must come after the diary start ({diary.Start:yyyy-MM-dd}) so that there is a baseline.");
+        Preconditions.CheckRange(cycleLengthDays is >= WindowDays and <= 366, nameof(cycleLengthDays), cycleLengthDays, "A cycle lasts 28 to 366 days.");
+        Preconditions.CheckRange(responderReduction is > 0m and <= 1m, nameof(responderReduction), responderReduction, "A responder reduction is above 0 and at most 1.");
+        CycleLengthDays = cycleLengthDays;
+        ResponderReduction = responderReduction;
+        Baseline = diary.Summarize(SessionDates[0].AddDays(-WindowDays), SessionDates[0].AddDays(-1));
+        var cycles = ImmutableArray.CreateBuilder<TreatmentCycle>(SessionDates.Length);
+        for (var i = 0; i < SessionDates.Length; i++)
+        {
+            var start = SessionDates[i];
+            var end = i + 1 < SessionDates.Length ? SessionDates[i + 1].AddDays(-1) : start.AddDays(cycleLengthDays - 1);
+            var windowStart = end.AddDays(1 - WindowDays) < start ? start : end.AddDays(1 - WindowDays);
+            cycles.Add(new TreatmentCycle(i + 1, start, end, diary.Summarize(windowStart, end), Baseline, responderReduction));
+        }
+
+        Cycles = cycles.MoveToImmutable();
+    }
+
+    /// <summary>Gets the diary.</summary>
+    public HeadacheDiary Diary { get; }
+
+    /// <summary>Gets the session dates.</summary>
+    public ImmutableArray<DateOnly> SessionDates { get; }
+
+    /// <summary>Gets the length of the last cycle in days.</summary>
+    public int CycleLengthDays { get; }
+
+    /// <summary>Gets the reduction from baseline that makes a responder.</summary>
+    public decimal ResponderReduction { get; }
+
+    /// <summary>Gets the baseline: the 28 days before the first session.</summary>
+    public PeriodSummary Baseline { get; }
+
+    /// <summary>Gets the cycles, one per session.</summary>
+    public ImmutableArray<TreatmentCycle> Cycles { get; }
+
+    /// <summary>Returns the whole periods that start on or after the first session and end within the diary.</summary>
+    /// <param name="kind">28-day periods (counted from the first session) or calendar months.</param>
+    /// <returns>The periods in date order.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is undefined.</exception>
+    public ImmutableArray<PeriodSummary> PeriodsSinceFirstSession(PeriodKind kind)
+    {
+        var first = SessionDates[0];
+        var builder = ImmutableArray.CreateBuilder<PeriodSummary>();
+        switch (kind)
+        {
+            case PeriodKind.TwentyEightDays:
+                for (var s = first; s.AddDays(WindowDays - 1) <= Diary.End; s = s.AddDays(WindowDays))
+                {
+                    builder.Add(Diary.Summarize(s, s.AddDays(WindowDays - 1)));
+                }
+
+                break;
+            case PeriodKind.CalendarMonth:
+                builder.AddRange(Diary.Periods(kind).Where(p => p.IsWithinDiary && p.Start >= first));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "A period kind is 28-day or calendar-month.");
+        }
+
+        return builder.ToImmutable();
+    }
+}
+
+/// <summary>One treatment cycle: from a session to the day before the next, with its end-of-cycle headache days and response.</summary>
+/// <remarks>Equality is by reference.</remarks>
+public sealed class TreatmentCycle
+{
+    private readonly PeriodSummary baseline;
+
+    internal TreatmentCycle(int number, DateOnly start, DateOnly end, PeriodSummary window, PeriodSummary baseline, decimal responderReduction)
+    {
+        Number = number;
+        Start = start;
+        End = end;
+        Window = window;
+        this.baseline = baseline;
+        HeadacheDaysChange = window.HeadacheDays - baseline.HeadacheDays;
+        Reduction = baseline.HeadacheDays == 0 ? null : (baseline.HeadacheDays - window.HeadacheDays) / (decimal)baseline.HeadacheDays;
+        Responder = ReductionAtLeast(responderReduction);
+    }
+
+    /// <summary>Gets the cycle number, from 1.</summary>
+    public int Number { get; }
+
+    /// <summary>Gets the session date that starts the cycle.</summary>
+    public DateOnly Start { get; }
+
+    /// <summary>Gets the last day of the cycle.</summary>
+    public DateOnly End { get; }
+
+    /// <summary>Gets the last 28 days of the cycle (fewer when the cycle is shorter), as recorded.</summary>
+    public PeriodSummary Window { get; }
+
+    /// <summary>Gets the change in headache days from baseline to the end-of-cycle window, as recorded (negative is fewer).</summary>
+    public int HeadacheDaysChange { get; }
+
+    /// <summary>Gets the reduction from baseline as a fraction (0.5 is 50% fewer headache days), as recorded; <see langword="null"/> when the baseline has no headache days.</summary>
+    public decimal? Reduction { get; }
+
+    /// <summary>Gets whether the cycle is a responder (reduction at least the course's responder threshold), allowing for unrecorded days.</summary>
+    public CriterionOutcome Responder { get; }
+
+    /// <summary>Returns whether the reduction from baseline is at least <paramref name="fraction"/>, allowing for unrecorded days in the baseline and the window.</summary>
+    /// <param name="fraction">The fraction, 0 to 1.</param>
+    /// <returns>Met, not met, indeterminate, or not assessed when the baseline cannot have headache days.</returns>
+    public CriterionOutcome ReductionAtLeast(decimal fraction)
+    {
+        // reduction = 1 - after/baseline >= f  <=>  after <= (1 - f) * baseline; check both ends of the ranges.
+        var (bLo, bHi) = (baseline.HeadacheDays, baseline.HeadacheDays + baseline.DaysUnrecorded);
+        var (aLo, aHi) = (Window.HeadacheDays, Window.HeadacheDays + Window.DaysUnrecorded);
+        if (bHi == 0)
+        {
+            return CriterionOutcome.NotAssessed;
+        }
+
+        var keep = 1m - fraction;
+        return bLo > 0 && aHi <= keep * bLo ? CriterionOutcome.Met
+            : aLo > keep * bHi ? CriterionOutcome.NotMet
+            : CriterionOutcome.Indeterminate;
+    }
+
+    /// <summary>Returns whether the reduction from baseline is below <paramref name="fraction"/> (the complement of <see cref="ReductionAtLeast"/>).</summary>
+    /// <param name="fraction">The fraction, 0 to 1.</param>
+    /// <returns>Met, not met, indeterminate, or not assessed.</returns>
+    public CriterionOutcome ReductionBelow(decimal fraction) => ReductionAtLeast(fraction) switch
+    {
+        CriterionOutcome.Met => CriterionOutcome.NotMet,
+        CriterionOutcome.NotMet => CriterionOutcome.Met,
+        var other => other,
+    };
+}

@@ -1,0 +1,59 @@
+using MigraineProtocol.Diaries.Criteria;
+
+namespace MigraineProtocol.Tests.Diaries.Criteria;
+
+public class TreatmentCourseTests
+{
+    [Fact]
+    public void CyclesRunFromSessionToSessionAndTheLastOneTwelveWeeks()
+    {
+        var diary = TestDiaries.Windows(20, 16, 16, 12, 10, 10, 8);
+        var first = TestDiaries.Start.AddDays(28);
+        var course = new TreatmentCourse(diary, [first, first.AddDays(84)]);
+        Assert.Equal((TestDiaries.Start, first.AddDays(-1)), (course.Baseline.Start, course.Baseline.End));
+        Assert.Equal(20, course.Baseline.HeadacheDays);
+        Assert.Equal(2, course.Cycles.Length);
+        Assert.Equal((first, first.AddDays(83)), (course.Cycles[0].Start, course.Cycles[0].End));
+        Assert.Equal((first.AddDays(84), first.AddDays(167)), (course.Cycles[1].Start, course.Cycles[1].End));
+        Assert.Equal(12, course.Cycles[0].Window.HeadacheDays);
+        Assert.Equal((-8, 0.4m), (course.Cycles[0].HeadacheDaysChange, course.Cycles[0].Reduction!.Value));
+        Assert.Equal(CriterionOutcome.NotMet, course.Cycles[0].Responder);
+        Assert.Equal((-12, 0.6m), (course.Cycles[1].HeadacheDaysChange, course.Cycles[1].Reduction!.Value));
+        Assert.Equal(CriterionOutcome.Met, course.Cycles[1].Responder);
+    }
+
+    [Fact]
+    public void FiftyPercentIsAResponder()
+    {
+        var diary = TestDiaries.Windows(20, 10, 10, 10);
+        var course = new TreatmentCourse(diary, [TestDiaries.Start.AddDays(28)]);
+        Assert.Equal(CriterionOutcome.Met, course.Cycles[0].Responder);
+        Assert.Equal(CriterionOutcome.NotMet, new TreatmentCourse(diary, [TestDiaries.Start.AddDays(28)], responderReduction: 0.51m).Cycles[0].Responder);
+    }
+
+    [Fact]
+    public void ACycleBeyondTheDiaryIsIndeterminate()
+    {
+        var diary = TestDiaries.Windows(20, 10);
+        var course = new TreatmentCourse(diary, [TestDiaries.Start.AddDays(28)]);
+        Assert.Equal(CriterionOutcome.Indeterminate, course.Cycles[0].Responder);
+        Assert.Equal(0, course.Cycles[0].Window.DaysRecorded);
+    }
+
+    [Fact]
+    public void NoBaselineHeadacheIsNotAssessed()
+    {
+        var diary = TestDiaries.Windows(0, 0, 0, 0);
+        Assert.Equal(CriterionOutcome.NotAssessed, new TreatmentCourse(diary, [TestDiaries.Start.AddDays(28)]).Cycles[0].Responder);
+    }
+
+    [Fact]
+    public void SessionsAreCheckedWhenTheCourseIsMade()
+    {
+        var diary = TestDiaries.Windows(20, 10, 10, 10);
+        Assert.Throws<ArgumentException>(() => new TreatmentCourse(diary, []));
+        Assert.Throws<ArgumentException>(() => new TreatmentCourse(diary, [TestDiaries.Start]));
+        Assert.Throws<ArgumentException>(() => new TreatmentCourse(diary, [TestDiaries.Start.AddDays(40), TestDiaries.Start.AddDays(30)]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TreatmentCourse(diary, [TestDiaries.Start.AddDays(28)], cycleLengthDays: 7));
+    }
+}
