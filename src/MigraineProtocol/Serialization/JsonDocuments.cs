@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MigraineProtocol.Definitions;
 
 namespace MigraineProtocol.Serialization;
 
@@ -92,16 +93,7 @@ internal sealed class DiagnosticDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public required string? Site { get; init; }
 
-    public required CitationDocument Source { get; init; }
-}
-
-internal sealed class CitationDocument
-{
-    public required string Source { get; init; }
-
-    public required string Locator { get; init; }
-
-    public required string Verification { get; init; }
+    public required CitationDefinition Source { get; init; }
 }
 
 internal sealed class ReconciliationDocument
@@ -120,7 +112,7 @@ internal sealed class ReconciliationDocument
 
     public required List<BillingLineDocument> Lines { get; init; }
 
-    public required CitationDocument Source { get; init; }
+    public required CitationDefinition Source { get; init; }
 }
 
 internal sealed class BillingLineDocument

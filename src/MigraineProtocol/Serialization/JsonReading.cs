@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Utility;
@@ -97,9 +98,9 @@ internal sealed partial class JsonReading(string sourceName)
     /// <summary>Removes trailing zeros so that 5.00 is written 5.</summary>
     internal static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 
-    internal static CitationDocument ToDocument(Citation c) => new() { Source = c.Source, Locator = c.Locator, Verification = Citation.FormatLevel(c.Verification) };
+    internal static CitationDefinition ToDocument(Citation c) => new() { Source = c.Source, Locator = c.Locator, Verification = Citation.FormatLevel(c.Verification) };
 
-    internal Citation? FromDocument(CitationDocument c, string path)
+    internal Citation? FromDocument(CitationDefinition c, string path)
     {
         if (!Citation.TryParseLevel(c.Verification, out var level))
         {
