@@ -1,13 +1,14 @@
 using System.CommandLine;
 using MigraineProtocol.Cli.Input;
+using MigraineProtocol.Fhir.Diaries;
 using MigraineProtocol.Fhir.Mapping;
 using MigraineProtocol.Serialization;
 
 namespace MigraineProtocol.Cli.Commands;
 
 /// <summary>
-/// <c>migraine-protocol fhir export SESSION.json [--patient REF] [--performer REF] [--bundle transaction|collection]</c>
-/// writes the session as a FHIR R4 Bundle; <c>migraine-protocol fhir import BUNDLE.json</c> reads one back
+/// <c>migraine-protocol fhir export SESSION.json [--patient REF] [--performer REF] [--bundle transaction|collection]
+/// [--diary DIARY.csv [--periods 28-day|calendar-month]]</c> writes the session (and the diary periods) as a FHIR R4 Bundle; <c>migraine-protocol fhir import BUNDLE.json</c> reads one back
 /// and writes the session JSON.
 /// </summary>
 internal static class FhirCommand
@@ -25,26 +26,38 @@ internal static class FhirCommand
 
     private static Command Export(CliIo io)
     {
-        var session = new Argument<string>("SESSION.json") { Description = "The session file: {\"date\", \"injections\": [{\"site\", \"units\"}], \"product\"?, \"lot\"?, \"expiry\"?, \"reconstitution\"?: {\"vialUnits\", \"diluentMl\"}}." };
+        var session = new Argument<string>("SESSION.json") { Description = "The session file: {\"date\", \"injections\": [{\"site\", \"units\"}], \"product\"?, \"lot\"?, \"expiry\"?, \"reconstitution\"?: {\"vialUnits\", \"diluentMl\"}, \"vials\"?}." };
         var patient = new Option<string?>("--patient") { Description = $"The patient reference, for example 'Patient/123' (default: a display-only reference '{UnidentifiedPatient}')." };
         var performer = new Option<string?>("--performer") { Description = "The performer reference, for example 'Practitioner/7' (default: none)." };
         var bundle = new Option<string>("--bundle") { Description = "The Bundle type: 'transaction' (default, ready to POST) or 'collection'.", DefaultValueFactory = _ => "transaction" };
-        var command = new Command("export", "Write a session as a FHIR R4 Bundle (JSON) on standard output: a Procedure, the Medication, a BodyStructure per site and a MedicationAdministration per injection.")
+        var diary = new Option<string?>("--diary") { Description = "A headache diary CSV (as for the 'diary' command): its periods go into the Bundle as headache-days and migraine-days Observations." };
+        var periods = DiaryInput.Periods("28-day");
+        var command = new Command("export", "Write a session as a FHIR R4 Bundle (JSON) on standard output: a Procedure, the Medication, a BodyStructure per site, a MedicationAdministration per injection and, with --diary, two Observations per diary period.")
         {
             session,
             patient,
             performer,
             bundle,
+            diary,
+            periods,
         };
         command.SetAction(result =>
         {
             var kind = CommonOptions.CheckFormat(result.GetValue(bundle)!, BundleKinds) == "collection" ? FhirBundleKind.Collection : FhirBundleKind.Transaction;
+            var periodKind = DiaryInput.CheckPeriods(result.GetValue(periods)!);
+            var diaryPath = result.GetValue(diary);
+            if (diaryPath is null && result.GetResult(periods) is { Implicit: false })
+            {
+                throw new CliException("--periods needs --diary DIARY.csv.");
+            }
+
             var options = new FhirExportOptions(
                 Reference(result.GetValue(patient), "--patient") ?? FhirReference.DisplayOnly(UnidentifiedPatient),
                 Reference(result.GetValue(performer), "--performer"),
                 kind: kind);
             var s = RecordFiles.ReadSession(result.GetValue(session)!);
-            var json = FhirJson.Serialize(SessionFhirMapper.ToBundle(s, options));
+            var counts = diaryPath is null ? [] : DiaryPeriodCounts.FromDiary(DiaryInput.Read(diaryPath), periodKind);
+            var json = FhirJson.Serialize(SessionFhirMapper.ToBundle(s, options, counts));
             io.Out.Write(json);
             io.Out.Write('\n');
             return CliApp.Ok;

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using MigraineProtocol.Diaries;
+
 namespace MigraineProtocol.Fhir.Diaries;
 
 /// <summary>
@@ -51,6 +54,31 @@ public sealed class DiaryPeriodCounts : IEquatable<DiaryPeriodCounts>
         DaysRecorded = daysRecorded;
         HeadacheDays = headacheDays;
         MigraineDays = migraineDays;
+    }
+
+    /// <summary>Returns the counts of a diary period summarized by the library (<see cref="HeadacheDiary.Summarize"/> or <see cref="HeadacheDiary.Periods"/>).</summary>
+    /// <param name="summary">The period summary.</param>
+    /// <returns>The counts: the same start, end, days recorded, headache days and migraine days. The acute
+    /// medication days are not exchanged.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="summary"/> is <see langword="null"/>.</exception>
+    /// <remarks>A <see cref="PeriodSummary"/> holds the same invariants, so the conversion never fails.</remarks>
+    public static DiaryPeriodCounts From(PeriodSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return new(summary.Start, summary.End, summary.DaysRecorded, summary.HeadacheDays, summary.MigraineDays);
+    }
+
+    /// <summary>Returns the counts of every period of a diary, cut as <see cref="HeadacheDiary.Periods"/> cuts it.</summary>
+    /// <param name="diary">The diary.</param>
+    /// <param name="kind">How to cut it: 28-day periods from the first date, or calendar months.</param>
+    /// <returns>The counts, in date order. Periods that reach past the diary span are included; their days
+    /// recorded (sent with every Observation) say how much of the period the counts rest on.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="diary"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not defined.</exception>
+    public static ImmutableArray<DiaryPeriodCounts> FromDiary(HeadacheDiary diary, PeriodKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(diary);
+        return [.. diary.Periods(kind).Select(From)];
     }
 
     /// <summary>Gets the first day of the period.</summary>

@@ -19,7 +19,8 @@ namespace MigraineProtocol.Fhir.Mapping;
 /// </summary>
 /// <remarks>
 /// <para><b>Export.</b> The Bundle holds, in this order: one Procedure for the session (CPT 64615 and
-/// the library's procedure code, the patient, the performer, the date); one Medication (the product
+/// the library's procedure code, the patient, the performer, the date, and the vials opened in the
+/// extension <see cref="FhirTerminology.VialsOpenedExtension"/> when recorded); one Medication (the product
 /// name as text, HCPCS J0585, the lot and expiry in <c>batch</c>, the reconstitution as the ingredient
 /// strength <c>vial units / diluent mL</c>); one BodyStructure per distinct injection site (the muscle
 /// as <c>location</c>, the side as a SNOMED CT laterality <c>locationQualifier</c>); one
@@ -73,6 +74,11 @@ public static class SessionFhirMapper
         if (options.Performer is not null)
         {
             procedure.Performer.Add(new Procedure.PerformerComponent { Actor = Ref(options.Performer) });
+        }
+
+        if (session.VialsOpened is { } vials)
+        {
+            procedure.AddExtension(VialsOpenedExtension, new UnsignedInt(vials));
         }
 
         Add(bundle, procedureUrl, procedure);
@@ -284,6 +290,12 @@ public static class SessionFhirMapper
             Part(i.Units.Hundredths.ToString(CultureInfo.InvariantCulture));
         }
 
+        if (session.VialsOpened is { } vials)
+        {
+            Part("vials");
+            Part(vials.ToString(CultureInfo.InvariantCulture));
+        }
+
         Part("periods");
         foreach (var p in periods)
         {
@@ -369,6 +381,7 @@ public static class SessionFhirMapper
                 _ => Problem<FhirReference>(pp + ".performer", "expected at most one performer"),
             };
 
+            var vialsOpened = ReadVialsOpened(procedure, pp);
             var medicationUrl = procedure.UsedReference.Count == 1 ? procedure.UsedReference[0].Reference : null;
             Medication? medication = null;
             var mp = "Bundle.entry";
@@ -417,7 +430,7 @@ public static class SessionFhirMapper
 
             try
             {
-                var session = new TreatmentSession(date.Value, injections, product, lot, expiry, reconstitution);
+                var session = new TreatmentSession(date.Value, injections, product, lot, expiry, reconstitution).WithVialsOpened(vialsOpened);
                 return new FhirSessionRecord(session, periods, patient, performer, kind);
             }
             catch (ArgumentException e)
@@ -425,6 +438,26 @@ public static class SessionFhirMapper
                 Problem(mp, e.Message);
                 return null;
             }
+        }
+
+        private int? ReadVialsOpened(Procedure procedure, string path)
+        {
+            var found = procedure.Extension.FindAll(e => e.Url == VialsOpenedExtension);
+            if (found.Count == 0)
+            {
+                return null;
+            }
+
+            var index = procedure.Extension.IndexOf(found[0]);
+            var at = $"{path}.extension[{index.ToString(CultureInfo.InvariantCulture)}]";
+            if (found.Count > 1)
+            {
+                return Problem<int?>(path + ".extension", $"expected at most one {VialsOpenedExtension} extension, found {found.Count.ToString(CultureInfo.InvariantCulture)}");
+            }
+
+            return found[0].Value is UnsignedInt { Value: { } n } && n >= 0
+                ? n
+                : Problem<int?>(at + ".value", $"expected the number of vials opened as valueUnsignedInt (0 or more), found {found[0].Value?.TypeName ?? "no value"}");
         }
 
         private List<DiaryPeriodCounts> ReadPeriods(FhirReference? patient)

@@ -59,6 +59,13 @@ public static class FhirTerminology
     /// <summary>A day count scaled to 28 recorded days (count x 28 / days recorded, to 0.1 day).</summary>
     public const string PerTwentyEightDaysCode = "per-28-days";
 
+    /// <summary>
+    /// The library's extension on the session's Procedure that carries the number of vials opened
+    /// (<c>valueUnsignedInt</c>, 0 or more; left out when not recorded). ADR 0041 says why it is an
+    /// extension of the Procedure rather than a Medication or batch element.
+    /// </summary>
+    public const string VialsOpenedExtension = BaseUri + "StructureDefinition/vials-opened";
+
     /// <summary>SNOMED CT.</summary>
     public const string SnomedSystem = "http://snomed.info/sct";
 

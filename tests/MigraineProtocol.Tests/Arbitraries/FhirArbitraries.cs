@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using MigraineProtocol.Anatomy;
+using MigraineProtocol.Diaries;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Fhir.Diaries;
 using MigraineProtocol.Fhir.Mapping;
@@ -13,11 +14,11 @@ namespace MigraineProtocol.Tests.Arbitraries;
 public sealed record FhirCase(TreatmentSession Session, IReadOnlyList<DiaryPeriodCounts> Periods, FhirExportOptions Options)
 {
     public override string ToString() =>
-        $"{Session} [{string.Join(", ", Session.Injections)}] product={Session.Product} lot={Session.Lot} expiry={Session.Expiry} recon={Session.Reconstitution}; "
+        $"{Session} [{string.Join(", ", Session.Injections)}] product={Session.Product} lot={Session.Lot} expiry={Session.Expiry} recon={Session.Reconstitution} vials={Session.VialsOpened}; "
         + $"periods=[{string.Join("; ", Periods)}]; patient={Options.Patient} performer={Options.Performer} kind={Options.Kind}";
 }
 
-/// <summary>FsCheck generators for the FHIR mapping: sessions with fixed, follow-the-pain and unknown sites, every optional field, and diary periods.</summary>
+/// <summary>FsCheck generators for the FHIR mapping: sessions with fixed, follow-the-pain and unknown sites, every optional field (vials opened included), and diary periods (random counts, or the periods of a generated diary).</summary>
 public static class FhirArbitraries
 {
     private static readonly SiteId[] FixedSites = [.. AnatomyCatalog.Default.Sites.Select(s => s.Id)];
@@ -62,12 +63,17 @@ public static class FhirArbitraries
          from lot in Optional(Words("C1234", "C5678C3", "lot \"quoted\" 7"))
          from expiry in Gen.Frequency((1, Gen.Constant<DateOnly?>(null)), (2, Dates().Select(d => (DateOnly?)d)))
          from recon in Gen.Frequency((1, Gen.Constant<Reconstitution?>(null)), (2, DomainArbitraries.Reconstitutions().Generator.Select(r => (Reconstitution?)r)))
-         from periods in Periods().ListOf().Select(l => l.Take(4).ToList())
+         from vials in Gen.Frequency((1, Gen.Constant<int?>(null)), (2, Gen.Choose(0, 4).Select(v => (int?)v)), (1, Gen.Choose(5, int.MaxValue - 1).Select(v => (int?)v)))
+         from periods in Gen.Frequency(
+             (2, Periods().ListOf().Select(l => l.Take(4).ToList())),
+             (1, from diary in DiaryArbitraries.DiaryGen(1, 120)
+                 from kind in Gen.Elements(PeriodKind.TwentyEightDays, PeriodKind.CalendarMonth)
+                 select DiaryPeriodCounts.FromDiary(diary, kind).ToList()))
          from patient in Gen.Frequency((1, Gen.Constant<FhirReference?>(FhirReference.DisplayOnly("patient not identified"))), (6, References("Patient").Where(p => p is not null)))
          from performer in References("Practitioner")
          from collection in Gen.Elements(false, true)
          select new FhirCase(
-             new TreatmentSession(date, injections, product, lot, expiry, recon),
+             new TreatmentSession(date, injections, product, lot, expiry, recon).WithVialsOpened(vials),
              periods,
              new FhirExportOptions(patient!, performer, kind: collection ? FhirBundleKind.Collection : FhirBundleKind.Transaction)))
         .ToArbitrary();

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using MigraineProtocol.Diaries;
+using MigraineProtocol.Fhir.Diaries;
 using MigraineProtocol.Fhir.Mapping;
+using MigraineProtocol.Serialization;
 
 namespace MigraineProtocol.Tests.Cli;
 
@@ -16,7 +19,8 @@ public sealed class FhirCommandTests : IDisposable
           "product": "BOTOX",
           "lot": "C1234",
           "expiry": "2027-01-31",
-          "reconstitution": {"vialUnits": 100, "diluentMl": 2}
+          "reconstitution": {"vialUnits": 100, "diluentMl": 2},
+          "vials": 2
         }
         """;
 
@@ -54,6 +58,90 @@ public sealed class FhirCommandTests : IDisposable
         Assert.Contains("\"site\": \"temporalis-left-ftp\"", sessionJson, StringComparison.Ordinal);
         Assert.Contains("\"units\": 2.5", sessionJson, StringComparison.Ordinal);
         Assert.Contains("\"diluentMl\": 2", sessionJson, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"injections":[{"units":5.00,"site":"procerus"},{"site":"trapezius-right-ftp","units":2.50}],"date":"2026-03-02","vials":0}""")]
+    [InlineData("""{"date": "2026-03-02", "injections": [], "lot": "C1", "expiry": "2027-01-31", "vials": 3, "reconstitution": {"diluentMl": 2.000, "vialUnits": 200}}""")]
+    [InlineData("""{ "date" : "2026-03-02" , "injections" : [ { "site" : "nasalis-left-1" , "units" : 10 } ] , "product" : "BOTOX" }""")]
+    [InlineData(Session)]
+    public void ExportThenImportGivesTheSessionJsonBytesOfTheInputNormalisedBySessionJson(string input)
+    {
+        var sessionPath = Write("in.json", input);
+        var expected = SessionJson.Write(SessionJson.Read(input, sessionPath)) + "\n";
+        foreach (var extra in new[] { Array.Empty<string>(), ["--patient", "Patient/9", "--bundle", "collection"], ["--diary", DiaryCommandTests.Example, "--periods", "calendar-month"] })
+        {
+            var (code, bundle, error) = CliRunner.Run(["fhir", "export", sessionPath, .. extra]);
+            Assert.Equal((0, ""), (code, error));
+            var (code2, sessionJson, error2) = CliRunner.Run("fhir", "import", Write("bundle.json", bundle));
+            Assert.Equal((0, ""), (code2, error2));
+            Assert.Equal(expected, sessionJson);
+        }
+    }
+
+    [Theory]
+    [InlineData(null, PeriodKind.TwentyEightDays)]
+    [InlineData("28-day", PeriodKind.TwentyEightDays)]
+    [InlineData("calendar-month", PeriodKind.CalendarMonth)]
+    public void DiaryAddsTwoObservationsPerPeriodThatImportBack(string? periods, PeriodKind kind)
+    {
+        string[] args = ["fhir", "export", Write("s.json", Session), "--patient", "Patient/1", "--diary", DiaryCommandTests.Example];
+        var (code, bundle, error) = CliRunner.Run(periods is null ? args : [.. args, "--periods", periods]);
+        Assert.Equal((0, ""), (code, error));
+        var diary = HeadacheDiaryCsv.Parse(File.ReadAllText(DiaryCommandTests.Example));
+        var record = SessionFhirMapper.FromBundle(FhirJson.Parse(bundle));
+        Assert.Equal(DiaryPeriodCounts.FromDiary(diary, kind), record.DiaryPeriods);
+        Assert.NotEmpty(record.DiaryPeriods);
+        Assert.Equal(2, record.Session.VialsOpened);
+    }
+
+    [Theory]
+    [InlineData("date,headache,migraine,acute_medication\n2026-01-01,0,1,\n", ":2:14: migraine is 1 but headache is 0")]
+    [InlineData("date,headache,migraine,acute_medication\n2026-02-30,1,0,\n", ":2:1: date '2026-02-30' is not an ISO date")]
+    public void BadDiaryCsvExitsTwoNamingFileLineAndColumn(string csv, string expected)
+    {
+        var diary = Write("diary.csv", csv);
+        var (code, output, error) = CliRunner.Run("fhir", "export", Write("s.json", Session), "--diary", diary);
+        Assert.Equal((2, ""), (code, output));
+        Assert.Contains(diary + expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PeriodsNeedADiaryAndAKnownKind()
+    {
+        var s = Write("s.json", Session);
+        var (code, output, error) = CliRunner.Run("fhir", "export", s, "--periods", "calendar-month");
+        Assert.Equal((2, ""), (code, output));
+        Assert.Contains("--periods needs --diary", error, StringComparison.Ordinal);
+        var bad = CliRunner.Run("fhir", "export", s, "--diary", DiaryCommandTests.Example, "--periods", "weekly");
+        Assert.Equal((2, ""), (bad.ExitCode, bad.Out));
+        Assert.Contains("Unknown period kind 'weekly'", bad.Error, StringComparison.Ordinal);
+        Assert.Contains("file not found", CliRunner.Run("fhir", "export", s, "--diary", Path.Combine(dir, "none.csv")).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ImportListsEveryProblemWithItsFhirPathLocation()
+    {
+        var (_, bundle, _) = CliRunner.Run("fhir", "export", Write("s.json", Session), "--patient", "Patient/1", "--diary", DiaryCommandTests.Example);
+        var b = FhirJson.Parse(bundle);
+        var procedure = (Hl7.Fhir.Model.Procedure)b.Entry[0].Resource!;
+        procedure.Extension[0].Value = new Hl7.Fhir.Model.FhirString("two");
+        var administrations = b.Entry.Select((e, i) => (e.Resource, i)).Where(x => x.Resource is Hl7.Fhir.Model.MedicationAdministration).ToList();
+        ((Hl7.Fhir.Model.MedicationAdministration)administrations[0].Resource!).Dosage!.Site!.Coding.Clear();
+        ((Hl7.Fhir.Model.MedicationAdministration)administrations[1].Resource!).Dosage!.Dose!.Value = 2.345m;
+        var observation = b.Entry.Select((e, i) => (e.Resource, i)).First(x => x.Resource is Hl7.Fhir.Model.Observation);
+        ((Hl7.Fhir.Model.Observation)observation.Resource!).Effective = null;
+        var path = Write("broken.json", FhirJson.Serialize(b));
+
+        var (code, output, error) = CliRunner.Run("fhir", "import", path);
+        Assert.Equal((2, ""), (code, output));
+        Assert.Contains($"{path}: 4 problems:", error, StringComparison.Ordinal);
+        Assert.Contains($"{path}: Bundle.entry[0].resource.extension[0].value: expected the number of vials opened", error, StringComparison.Ordinal);
+        Assert.Contains($"{path}: Bundle.entry[{administrations[0].i}].resource.dosage.site: expected a site id", error, StringComparison.Ordinal);
+        Assert.Contains($"{path}: Bundle.entry[{administrations[1].i}].resource.dosage.dose: '2.345' is not a dose", error, StringComparison.Ordinal);
+        Assert.Contains($"{path}: Bundle.entry[{observation.i}].resource.effectivePeriod: expected the diary period", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using MigraineProtocol.Diaries;
 using MigraineProtocol.Fhir.Diaries;
+using MigraineProtocol.Tests.Arbitraries;
 
 namespace MigraineProtocol.Tests.Fhir;
 
@@ -42,6 +44,28 @@ public class DiaryPeriodCountsTests
         Assert.Equal(18.7m, new DiaryPeriodCounts(Start, Start.AddDays(27), 27, 18, 11).PerTwentyEightDays(18));
         Assert.Equal(15m, new DiaryPeriodCounts(Start, Start.AddDays(27), 28, 15, 8).PerTwentyEightDays(15));
         Assert.Null(new DiaryPeriodCounts(Start, Start.AddDays(27), 0, 0, 0).PerTwentyEightDays(0));
+    }
+
+    [Property(Arbitrary = [typeof(DiaryArbitraries)])]
+    public void FromDiaryKeepsEveryPeriodsDatesAndCountsInOrder(HeadacheDiary diary, bool calendar)
+    {
+        var kind = calendar ? PeriodKind.CalendarMonth : PeriodKind.TwentyEightDays;
+        var summaries = diary.Periods(kind);
+        var counts = DiaryPeriodCounts.FromDiary(diary, kind);
+        Assert.Equal(
+            summaries.Select(p => (p.Start, p.End, p.LengthDays, p.DaysRecorded, p.HeadacheDays, p.MigraineDays)),
+            counts.Select(p => (p.Start, p.End, p.LengthDays, p.DaysRecorded, p.HeadacheDays, p.MigraineDays)));
+        Assert.Equal(summaries.Select(DiaryPeriodCounts.From), counts);
+        Assert.Equal(summaries.Select(p => p.ToString()), counts.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void FromTakesTheCountsOfASummaryAndRejectsNull()
+    {
+        var summary = new PeriodSummary(Start, Start.AddDays(27), 27, 18, 11, [3, 0, 0, 2, 0], 5, isWithinDiary: true);
+        Assert.Equal(new DiaryPeriodCounts(Start, Start.AddDays(27), 27, 18, 11), DiaryPeriodCounts.From(summary));
+        Assert.Throws<ArgumentNullException>(() => DiaryPeriodCounts.From(null!));
+        Assert.Throws<ArgumentNullException>(() => DiaryPeriodCounts.FromDiary(null!, PeriodKind.TwentyEightDays));
     }
 
     [Property]

@@ -5,6 +5,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Hl7.Fhir.Model;
+using MigraineProtocol.Diaries;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Fhir.Diaries;
 using MigraineProtocol.Fhir.Mapping;
@@ -31,7 +32,7 @@ public class SessionFhirMapperTests
                 Injection.FollowThePain(MuscleId.From("temporalis"), Laterality.Right, ToxinUnits.FromUnits(5)),
                 new Injection(SiteId.From("nasalis-left-1"), ToxinUnits.FromUnits(2.5m)),
             ]) is var s
-            ? new TreatmentSession(s.Date, s.Injections, "BOTOX", "C1234", new DateOnly(2027, 1, 31), Reconstitution.Vial100In2Ml)
+            ? new TreatmentSession(s.Date, s.Injections, "BOTOX", "C1234", new DateOnly(2027, 1, 31), Reconstitution.Vial100In2Ml).WithVialsOpened(2)
             : throw new InvalidOperationException();
 
     internal static DiaryPeriodCounts[] Periods() =>
@@ -67,6 +68,51 @@ public class SessionFhirMapperTests
         Assert.Equal(("Patient/123", "Jane Q. Patient"), (p.Subject.Reference, p.Subject.Display));
         Assert.Equal("Practitioner/7", p.Performer.Single().Actor.Reference);
         Assert.Equal("2026-03-02", ((FhirDateTime)p.Performed).Value);
+    }
+
+    [Fact]
+    public void VialsOpenedTravelsAsTheLibrarysExtensionOnTheProcedure()
+    {
+        var b = Export();
+        var p = All<Procedure>(b).Single();
+        var extension = Assert.Single(p.Extension);
+        Assert.Equal(VialsOpenedExtension, extension.Url);
+        Assert.Equal(2, Assert.IsType<UnsignedInt>(extension.Value).Value);
+        Assert.Equal(2, SessionFhirMapper.FromBundle(b).Session.VialsOpened);
+        Assert.Contains("\"valueUnsignedInt\": 2", FhirJson.Serialize(b), StringComparison.Ordinal);
+
+        var none = Export(FullSession().WithVialsOpened(null));
+        Assert.Empty(All<Procedure>(none).Single().Extension);
+        Assert.Null(SessionFhirMapper.FromBundle(none).Session.VialsOpened);
+        Assert.Equal(0, SessionFhirMapper.FromBundle(Export(FullSession().WithVialsOpened(0))).Session.VialsOpened);
+    }
+
+    [Fact]
+    public void ImportRejectsAVialsOpenedExtensionThatIsNotAnUnsignedIntAndRepeatedOnes()
+    {
+        var b = Export();
+        All<Procedure>(b).Single().Extension[0].Value = new FhirString("two");
+        var problem = Assert.Single(Assert.Throws<FhirImportException>(() => SessionFhirMapper.FromBundle(b)).Problems);
+        Assert.Equal("Bundle.entry[0].resource.extension[0].value: expected the number of vials opened as valueUnsignedInt (0 or more), found string", problem);
+
+        var twice = Export();
+        All<Procedure>(twice).Single().Extension.Add(new Extension(VialsOpenedExtension, new UnsignedInt(3)));
+        Assert.Contains("Bundle.entry[0].resource.extension: expected at most one", Assert.Single(Assert.Throws<FhirImportException>(() => SessionFhirMapper.FromBundle(twice)).Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DiaryPeriodsOfARealDiaryValidateAndComeBackOnImport()
+    {
+        var diary = DiaryArbitraries.Build(new DateOnly(2026, 1, 5), 100, recordedRate: 90, headacheRate: 60, migraineRate: 50, medicationRate: 30, seed: 7);
+        foreach (var kind in new[] { PeriodKind.TwentyEightDays, PeriodKind.CalendarMonth })
+        {
+            var periods = DiaryPeriodCounts.FromDiary(diary, kind);
+            Assert.Equal(diary.Periods(kind).Length, periods.Length);
+            var b = Export(periods: periods);
+            Assert.Equal(2 * periods.Length, All<Observation>(b).Count);
+            Assert.Empty(FhirValidation.ErrorsOfBundleAndEntries(b));
+            Assert.Equal(periods, SessionFhirMapper.FromBundle(FhirJson.Parse(FhirJson.Serialize(b))).DiaryPeriods);
+        }
     }
 
     [Fact]
