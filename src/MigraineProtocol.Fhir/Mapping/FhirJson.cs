@@ -38,7 +38,13 @@ public static class FhirJson
         }
         catch (JsonException e)
         {
-            throw new FhirImportException($"line {(e.LineNumber + 1)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}, column {(e.BytePositionInLine + 1)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}: {e.Message}", e);
+            // System.Text.Json appends its own "Path: ... | LineNumber: ..." to the message; the position is given once, in front.
+            var message = e.Message;
+            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+            message = cut > 0 ? message[..cut] : message;
+            var line = (e.LineNumber + 1)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
+            var column = (e.BytePositionInLine + 1)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
+            throw new FhirImportException($"line {line}, column {column}, {e.Path ?? "$"}: {message}", e);
         }
 
         return resource as Bundle ?? throw new FhirImportException($"expected a Bundle, found {(resource is null ? "nothing" : "a " + resource.TypeName)}");
