@@ -25,6 +25,7 @@ internal static class CliApp
         root.Subcommands.Add(OutcomesCommand.Create(io));
         root.Subcommands.Add(DiaryCommand.Create(io));
         root.Subcommands.Add(EligibilityCommand.Create(io));
+        root.Subcommands.Add(StoppingCommand.Create(io));
         return root;
     }
 
