@@ -11,25 +11,42 @@ namespace MigraineProtocol.Serialization;
 /// <summary>Strict reading shared by the JSON readers: every problem with its source, JSON path and, for malformed JSON, line and column.</summary>
 internal sealed partial class JsonReading(string sourceName)
 {
-    private readonly List<string> problems = [];
+    // Each problem is either already formatted (Path null) or a JSON path and message that gets its line
+    // and column from the text when the problems are read.
+    private readonly List<(string? Path, string Message)> problems = [];
+    private string? text;
 
     internal string SourceName { get; } = string.IsNullOrWhiteSpace(sourceName) ? "json" : sourceName;
 
     internal bool HasProblems => problems.Count > 0;
 
-    internal List<string> Problems => problems;
+    internal List<string> Problems
+    {
+        get
+        {
+            var positions = text is null
+                ? []
+                : JsonPositions.Locate(text, [.. problems.Where(p => p.Path is not null).Select(p => p.Path!)]);
+            return [.. problems.Select(p => p.Path is null
+                ? p.Message
+                : positions.TryGetValue(p.Path, out var at)
+                    ? $"{SourceName}:{at.Line.ToString(CultureInfo.InvariantCulture)}:{at.Column.ToString(CultureInfo.InvariantCulture)}: {p.Path}: {p.Message}"
+                    : $"{SourceName}: {p.Path}: {p.Message}")];
+        }
+    }
 
-    internal void Add(string path, string message) => problems.Add($"{SourceName}: {path}: {message}");
+    internal void Add(string path, string message) => problems.Add((path, message));
 
     internal T? Deserialize<T>(string? json, JsonTypeInfo<T> info, string what)
         where T : class
     {
         if (json is null)
         {
-            problems.Add($"{SourceName}: no JSON text was given.");
+            problems.Add((null, $"{SourceName}: no JSON text was given."));
             return null;
         }
 
+        text = json;
         try
         {
             var doc = JsonSerializer.Deserialize(json, info);
@@ -43,7 +60,7 @@ internal sealed partial class JsonReading(string sourceName)
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $"{SourceName}:{line + 1}:{(e.BytePositionInLine ?? 0) + 1}" : SourceName;
-            problems.Add($"{where}: {e.Path ?? "$"}: {JsonErrorText.Describe(e)}");
+            problems.Add((null, $"{where}: {e.Path ?? "$"}: {JsonErrorText.Describe(e)}"));
             return null;
         }
     }

@@ -84,7 +84,7 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("""{"date": "2026-03-02", "injections": [{"site": "procerus", "units": -5}]}""", "s.json: $.injections[0].units: -5 is not a valid amount")]
+    [InlineData("""{"date": "2026-03-02", "injections": [{"site": "procerus", "units": -5}]}""", "s.json:1:69: $.injections[0].units: -5 is not a valid amount")]
     [InlineData("""{"date": "2026-03-02", "injections": [], "dose": 1}""", "s.json:1:")]
     [InlineData("""{"date": "2026-03-02", "injections": [""", "s.json:1:")]
     public void UnreadableSessionsExitTwoNamingFileAndPath(string json, string expected)

@@ -28,9 +28,9 @@ public class HistoryJsonTests
     [Theory]
     [InlineData("{}", "'administrations'")]
     [InlineData("{\"administrations\": [{\"date\": \"2025-12-01\", \"units\": 155}]}", "'indication'")]
-    [InlineData("{\"administrations\": [{\"date\": \"2025-12-01\", \"units\": 155, \"indication\": \"Chronic Migraine\"}]}", "h.json: $.administrations[0].indication: 'Chronic Migraine' is not an indication id")]
-    [InlineData("{\"administrations\": [{\"date\": \"2025-12-01\", \"units\": -155, \"indication\": \"chronic-migraine\"}]}", "h.json: $.administrations[0].units: -155")]
-    [InlineData("{\"administrations\": [{\"date\": \"yesterday\", \"units\": 155, \"indication\": \"chronic-migraine\"}]}", "h.json: $.administrations[0].date: 'yesterday' is not a date")]
+    [InlineData("{\"administrations\": [{\"date\": \"2025-12-01\", \"units\": 155, \"indication\": \"Chronic Migraine\"}]}", "$.administrations[0].indication: 'Chronic Migraine' is not an indication id")]
+    [InlineData("{\"administrations\": [{\"date\": \"2025-12-01\", \"units\": -155, \"indication\": \"chronic-migraine\"}]}", "$.administrations[0].units: -155")]
+    [InlineData("{\"administrations\": [{\"date\": \"yesterday\", \"units\": 155, \"indication\": \"chronic-migraine\"}]}", "$.administrations[0].date: 'yesterday' is not a date")]
     [InlineData("{\"administrations\": [], \"patient\": \"x\"}", "$.patient")]
     public void BadInputIsAnErrorNamingTheSourceAndPath(string json, string expected)
     {
