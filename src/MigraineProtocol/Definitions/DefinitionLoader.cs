@@ -19,6 +19,7 @@ internal static class DefinitionLoader
     {
         var problems = new List<string>();
         var documents = new List<(string Name, DefinitionDocument Document)>();
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, json) in files)
         {
             try
@@ -31,6 +32,7 @@ internal static class DefinitionLoader
                 else
                 {
                     documents.Add((name, doc));
+                    texts[name] = json;
                 }
             }
             catch (JsonException e)
@@ -45,9 +47,10 @@ internal static class DefinitionLoader
         var sites = new Layers<SiteId, InjectionSite>(s => s.Id, "site");
         foreach (var (name, doc) in documents)
         {
-            Collect(doc.Regions, name, "regions", problems, regions, ToRegion);
-            Collect(doc.Muscles, name, "muscles", problems, muscles, ToMuscle);
-            Collect(doc.Sites, name, "sites", problems, sites, ToSite);
+            var text = texts[name];
+            Collect(doc.Regions, name, text, "regions", problems, regions, ToRegion);
+            Collect(doc.Muscles, name, text, "muscles", problems, muscles, ToMuscle);
+            Collect(doc.Sites, name, text, "sites", problems, sites, ToSite);
         }
 
         AnatomyCatalog? anatomy = null;
@@ -68,7 +71,7 @@ internal static class DefinitionLoader
         {
             foreach (var (name, doc) in documents)
             {
-                Collect(doc.Protocols, name, "protocols", problems, protocols, p => ToProtocol(p, anatomy));
+                Collect(doc.Protocols, name, texts[name], "protocols", problems, protocols, p => ToProtocol(p, anatomy));
             }
         }
 
@@ -93,7 +96,13 @@ internal static class DefinitionLoader
         return (anatomy, catalog);
     }
 
-    private static void Collect<TDefinition, TKey, T>(List<TDefinition>? items, string file, string property, List<string> problems, Layers<TKey, T> into, Func<TDefinition, T> convert)
+    /// <summary>Returns <c>file:line:column: path</c> for an entry of a definition file (or <c>file: path</c> if it cannot be located).</summary>
+    private static string Where(string file, string text, string path) =>
+        JsonPositions.Locate(text, [path]).TryGetValue(path, out var at)
+            ? $"{file}:{at.Line.ToString(CultureInfo.InvariantCulture)}:{at.Column.ToString(CultureInfo.InvariantCulture)}: {path}"
+            : $"{file}: {path}";
+
+    private static void Collect<TDefinition, TKey, T>(List<TDefinition>? items, string file, string text, string property, List<string> problems, Layers<TKey, T> into, Func<TDefinition, T> convert)
         where TKey : notnull
     {
         if (items is null)
@@ -107,16 +116,17 @@ internal static class DefinitionLoader
             {
                 if (into.Set(convert(items[i]), file) is { } duplicate)
                 {
-                    problems.Add($"{file}: $.{property}[{i}]: {duplicate}");
+                    problems.Add($"{Where(file, text, $"$.{property}[{i}]")}: {duplicate}");
                 }
             }
             catch (DefinitionException e)
             {
-                problems.AddRange(e.Problems.Select(p => $"{file}: $.{property}[{i}]: {p}"));
+                var where = Where(file, text, $"$.{property}[{i}]");
+                problems.AddRange(e.Problems.Select(p => $"{where}: {p}"));
             }
             catch (ArgumentException e)
             {
-                problems.Add($"{file}: $.{property}[{i}]: {e.Message}");
+                problems.Add($"{Where(file, text, $"$.{property}[{i}]")}: {e.Message}");
             }
         }
     }

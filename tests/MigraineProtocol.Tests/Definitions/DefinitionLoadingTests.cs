@@ -70,9 +70,9 @@ public class DefinitionLoadingTests
         Assert.False(ProtocolCatalog.TryLoad([DefinitionFile.FromJson("bad.json", bad)], out var catalog, out var problems));
         Assert.Null(catalog);
         Assert.Equal(3, problems.Length);
-        Assert.Contains(problems, p => p.StartsWith("bad.json: $.sites[0]: ", StringComparison.Ordinal) && p.Contains("'up' is not a side", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("bad.json: $.sites[1]: ", StringComparison.Ordinal) && p.Contains("'Bad Id' is not a valid site id", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("bad.json: $.muscles[0]: ", StringComparison.Ordinal) && p.Contains("'maybe' is not a verification level", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("bad.json:3:5: $.sites[0]: ", StringComparison.Ordinal) && p.Contains("'up' is not a side", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("bad.json:5:5: $.sites[1]: ", StringComparison.Ordinal) && p.Contains("'Bad Id' is not a valid site id", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("bad.json:8:15: $.muscles[0]: ", StringComparison.Ordinal) && p.Contains("'maybe' is not a verification level", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -91,7 +91,7 @@ public class DefinitionLoadingTests
     {
         const string region = """{"regions": [{"id": "jaw", "name": "Jaw", "muscles": ["masseter"]}, {"id": "jaw", "name": "Jaw 2", "muscles": ["masseter"]}]}""";
         var e = Assert.Throws<DefinitionException>(() => ProtocolCatalog.Load([DefinitionFile.FromJson("twice.json", region)]));
-        Assert.Contains(e.Problems, p => p.Contains("twice.json: $.regions[1]: the region id 'jaw' is defined more than once in this file.", StringComparison.Ordinal));
+        Assert.Contains(e.Problems, p => p.Contains("twice.json:1:69: $.regions[1]: the region id 'jaw' is defined more than once in this file.", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class DefinitionLoadingTests
         // A protocol that injects only one side of the temporalis breaks the bilateral rule, as a built protocol would.
         var json = $$"""{"protocols": [{"id": "one-sided", "name": "One sided", "description": "d", "retreatmentIntervalDays": 84, "sources": [{{Cite}}], "sites": [{"site": "temporalis-left-1", "units": 5}]}]}""";
         var e = Assert.Throws<DefinitionException>(() => ProtocolCatalog.Load([DefinitionFile.FromJson("one.json", json)]));
-        Assert.Contains("one.json: $.protocols[0]: Muscle 'temporalis' must be injected bilaterally", Assert.Single(e.Problems), StringComparison.Ordinal);
+        Assert.Contains("one.json:1:16: $.protocols[0]: Muscle 'temporalis' must be injected bilaterally", Assert.Single(e.Problems), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public class ProtocolJsonTests
     {
         Assert.False(ProtocolJson.TryRead("""{"protocols": [{"id": "x", "name": "X", "description": "d", "retreatmentIntervalDays": 84, "sources": [], "sites": [{"site": "nowhere-left-1", "units": 5}]}]}""", "bad.json", out var protocols, out var problems));
         Assert.Empty(protocols);
-        Assert.Contains(problems, p => p.StartsWith("bad.json: $.protocols[0]", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("bad.json:1:16: $.protocols[0]", StringComparison.Ordinal));
         Assert.Throws<JsonReadException>(() => ProtocolJson.Read("{", "bad.json"));
     }
 }
