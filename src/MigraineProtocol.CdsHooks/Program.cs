@@ -1,0 +1,33 @@
+using MigraineProtocol.CdsHooks;
+
+// The runnable host: `dotnet run --project src/MigraineProtocol.CdsHooks [-- --urls URL] [--config FILE.json]`.
+// Configuration section "CdsHooks" (appsettings.json, --config FILE, environment, command line) binds to
+// CdsHooksOptions; relative JWK Set paths are relative to the file that names them.
+var builder = WebApplication.CreateBuilder(args);
+var configFile = ConfigFile(args);
+if (configFile is not null)
+{
+    builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
+}
+
+var options = new CdsHooksOptions();
+builder.Configuration.GetSection("CdsHooks").Bind(options);
+var baseDir = configFile is null ? builder.Environment.ContentRootPath : Path.GetDirectoryName(Path.GetFullPath(configFile))!;
+foreach (var issuer in options.TrustedIssuers)
+{
+    if (issuer.JwksFile is { } f && !Path.IsPathRooted(f))
+    {
+        issuer.JwksFile = Path.Combine(baseDir, f);
+    }
+}
+
+var app = builder.Build();
+app.MapMigraineCdsHooks(options);
+app.Run();
+
+static string? ConfigFile(string[] args)
+{
+    var i = Array.IndexOf(args, "--config");
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
