@@ -68,7 +68,7 @@ internal sealed class CdsHooksService
         verifier = new TokenVerifier([.. options.TrustedIssuers], options.TimeProvider, options.ClockSkew, options.MaxTokenLifetime, logger);
         var recognizer = new ToxinRecognizer(options.CodeMap, [.. options.OtherToxinCodes]);
         var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
-        loader = new RecordLoader(recognizer, http, options.FhirServerTimeout, options.AllowHttpFhirServer);
+        loader = new RecordLoader(recognizer, http, options.FhirServerTimeout, options.AllowHttpFhirServer, [.. options.ChronicMigraineReasonCodes]);
         cards = new ProtocolCards(options.Protocol, recognizer);
         cors = new CorsService(Microsoft.Extensions.Options.Options.Create(new CorsOptions()), loggers);
         var policy = new CorsPolicyBuilder().WithMethods("GET", "POST", "OPTIONS").WithHeaders("Authorization", "Content-Type").SetPreflightMaxAge(TimeSpan.FromMinutes(10));

@@ -66,6 +66,10 @@ public sealed class CdsHooksOptions
     /// <value>The default value is empty.</value>
     public IList<string> OtherToxinCodes { get; } = new List<string>();
 
+    /// <summary>Gets the reason codes (<c>system|code</c>) that mark a MedicationAdministration as given for chronic migraine; besides these, a reason whose text says "chronic migraine" and a dose at one of the library's injection sites count.</summary>
+    /// <value>The default value is empty (no SNOMED CT code for chronic migraine ships: none was seen in a named public source).</value>
+    public IList<string> ChronicMigraineReasonCodes { get; } = new List<string>();
+
     /// <summary>Gets or sets the protocol whose retreatment interval applies.</summary>
     /// <value>The default value is <see cref="KnownProtocols.Preempt"/>.</value>
     public TreatmentProtocol Protocol { get; set; } = KnownProtocols.Preempt;

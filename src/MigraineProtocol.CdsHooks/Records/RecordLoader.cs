@@ -17,8 +17,10 @@ namespace MigraineProtocol.CdsHooks.Records;
 /// Builds a <see cref="PatientRecord"/> from the prefetch, fetching from <c>fhirServer</c> with the
 /// <c>fhirAuthorization</c> token what the prefetch leaves out (CDS Hooks "FHIR Resource Access").
 /// </summary>
-internal sealed class RecordLoader(ToxinRecognizer recognizer, HttpClient http, TimeSpan timeout, bool allowHttp)
+internal sealed class RecordLoader(ToxinRecognizer recognizer, HttpClient http, TimeSpan timeout, bool allowHttp, IEnumerable<string> chronicMigraineReasonCodes)
 {
+    private readonly HashSet<(string System, string Code)> chronicMigraineCodes = [.. chronicMigraineReasonCodes.Select(ToxinRecognizer.SplitCode)];
+
     public const string PatientKey = "patient";
     public const string AdministrationsKey = "toxinAdministrations";
     public const string DiaryKey = "diaryObservations";
@@ -185,7 +187,7 @@ internal sealed class RecordLoader(ToxinRecognizer recognizer, HttpClient http, 
                 continue;
             }
 
-            var cm = ma.Dosage?.Site?.Coding.Any(c => c.System == FhirTerminology.InjectionSiteSystem) == true;
+            var cm = ma.Dosage?.Site?.Coding.Any(c => c.System == FhirTerminology.InjectionSiteSystem) == true || ma.ReasonCode.Any(IsChronicMigraine);
             var key = (date, cm ? Administration.ChronicMigraine : OtherIndication);
             totals[key] = Math.Min(totals.GetValueOrDefault(key) + units.Hundredths, ToxinUnits.MaxValue.Hundredths);
         }
@@ -193,6 +195,13 @@ internal sealed class RecordLoader(ToxinRecognizer recognizer, HttpClient http, 
         var history = new TreatmentHistory(totals.Select(t => new Administration(t.Key.Item1, ToxinUnits.FromHundredths(t.Value), t.Key.Item2)));
         return (history, [.. others.Order()], unreadable);
     }
+
+    /// <summary>Returns whether a reason names chronic migraine: a configured code, or the words "chronic migraine" in its text or a display (no SNOMED CT code ships without a named source).</summary>
+    private bool IsChronicMigraine(CodeableConcept reason) =>
+        reason.Coding.Any(c => c.System is not null && c.Code is not null && chronicMigraineCodes.Contains((c.System, c.Code)))
+        || Names(reason.Text) || reason.Coding.Any(c => Names(c.Display));
+
+    private static bool Names(string? text) => text?.Contains("chronic migraine", StringComparison.OrdinalIgnoreCase) == true;
 
     private ToxinKind Kind(MedicationAdministration ma, Dictionary<string, Medication> medications)
     {

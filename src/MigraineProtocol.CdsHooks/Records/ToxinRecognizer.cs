@@ -43,14 +43,17 @@ internal sealed class ToxinRecognizer
         other.Add((FhirTerminology.HcpcsSystem, "J0588"));
         foreach (var text in otherToxinCodes)
         {
-            var bar = text.IndexOf('|', StringComparison.Ordinal);
-            if (bar <= 0 || bar == text.Length - 1)
-            {
-                throw new ArgumentException($"Other-toxin code '{text}' is not 'system|code'.", nameof(otherToxinCodes));
-            }
-
-            other.Add((text[..bar], text[(bar + 1)..]));
+            other.Add(SplitCode(text));
         }
+    }
+
+    /// <summary>Splits <c>system|code</c>.</summary>
+    public static (string System, string Code) SplitCode(string text)
+    {
+        var bar = text.IndexOf('|', StringComparison.Ordinal);
+        return bar <= 0 || bar == text.Length - 1
+            ? throw new ArgumentException($"Code '{text}' is not 'system|code'.", nameof(text))
+            : (text[..bar], text[(bar + 1)..]);
     }
 
     public ToxinKind Recognize(CodeableConcept? concept)
