@@ -3,10 +3,16 @@ using MigraineProtocol.CdsHooks;
 // The runnable host: `dotnet run --project src/MigraineProtocol.CdsHooks [-- --urls URL] [--config FILE.json]`.
 // Configuration section "CdsHooks" (appsettings.json, --config FILE, environment, command line) binds to
 // CdsHooksOptions; relative JWK Set paths are relative to the file that names them.
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var configFile = ConfigFile(args);
 if (configFile is not null)
 {
+    if (!File.Exists(configFile))
+    {
+        Console.Error.WriteLine($"{configFile}: configuration file not found");
+        return 2;
+    }
+
     builder.Configuration.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
 }
 
@@ -24,6 +30,7 @@ foreach (var issuer in options.TrustedIssuers)
 var app = builder.Build();
 app.MapMigraineCdsHooks(options);
 app.Run();
+return 0;
 
 static string? ConfigFile(string[] args)
 {
