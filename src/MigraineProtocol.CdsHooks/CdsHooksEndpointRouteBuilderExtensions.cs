@@ -126,6 +126,12 @@ internal sealed class CdsHooksService
             return Unauthorized(http);
         }
 
+        return await CardsAsync(http, id, hook).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the request and computes the cards (everything after the token check).</summary>
+    internal async Task<IResult> CardsAsync(HttpContext http, string id, string hook)
+    {
         try
         {
             var body = await CdsRequestReader.ReadBodyAsync(http.Request, options.MaxRequestBodyBytes, http.RequestAborted).ConfigureAwait(false);
@@ -262,6 +268,8 @@ internal sealed class CdsHooksService
             throw CdsRequestReader.Bad(path, "not valid FHIR R4: " + (cut > 0 ? message[..cut] : message));
         }
     }
+
+    internal TokenVerifier Verifier => verifier;
 
     private async Task<bool> AuthorizedAsync(HttpContext http)
     {

@@ -13,7 +13,7 @@ public sealed class HostTests
     public async Task The_host_serves_discovery_and_cards_on_kestrel_with_configuration()
     {
         using var issuer = new TestIssuer();
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        await using var factory = new WebApplicationFactory<CdsHooksOptions>().WithWebHostBuilder(b =>
         {
             b.UseSetting("CdsHooks:TrustedIssuers:0:Issuer", issuer.Issuer);
             b.UseSetting("CdsHooks:TrustedIssuers:0:JwksFile", issuer.JwksFile);

@@ -116,6 +116,9 @@ internal sealed class TokenVerifier : IDisposable
         return replay.TryUse(issuer.Issuer + "\n" + validated.Id, exp + skew) || Refuse("replayed jti");
     }
 
+    /// <summary>Gets the replay cache (benchmarks forget a jti to verify one token repeatedly).</summary>
+    internal ReplayCache Replay => replay;
+
     public void Dispose() => http.Dispose();
 
     private bool Lifetime(DateTime? expires)
@@ -192,6 +195,8 @@ internal sealed class ReplayCache(TimeProvider time, int capacity = 1_000_000)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> seen = new(StringComparer.Ordinal);
     private long lastSweep;
+
+    public void Forget(string key) => seen.TryRemove(key, out _);
 
     public bool TryUse(string key, DateTimeOffset until)
     {
