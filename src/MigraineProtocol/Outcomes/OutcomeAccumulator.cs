@@ -108,7 +108,18 @@ public readonly struct OutcomeAccumulator : IEquatable<OutcomeAccumulator>
         }
 
         var responder = Threshold.IsMetBy(baselineHeadacheDays, followUpHeadacheDays) ? 1 : 0;
-        return Merge(new OutcomeAccumulator(Threshold, 1, responder, followUpHeadacheDays - baselineHeadacheDays, 0, 0));
+        var change = followUpHeadacheDays - baselineHeadacheDays;
+        if (Count == 0)
+        {
+            return new OutcomeAccumulator(Threshold, 1, responder, change, 0, 0);
+        }
+
+        // Welford's update on the change shifted by this accumulator's shift (exact for nearby values).
+        var n = checked(Count + 1);
+        var shifted = change - shift;
+        var delta = shifted - shiftedMean;
+        var newMean = shiftedMean + (delta / n);
+        return new OutcomeAccumulator(Threshold, n, Responders + responder, shift, newMean, sumOfSquares + (delta * (shifted - newMean)));
     }
 
     /// <summary>Returns a new accumulator with the patients added, in one allocation-free pass.</summary>
