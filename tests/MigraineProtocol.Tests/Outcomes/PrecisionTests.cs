@@ -63,6 +63,29 @@ public class PrecisionTests
         }
     }
 
+    [Fact]
+    public void ConfidenceLevelsStopWhereTheCriticalProbabilityRoundsToOne()
+    {
+        var tooClose = Math.BitIncrement(ConfidenceInterval.MaxLevel);
+        Assert.True(tooClose < 1.0);
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ProportionIntervals.Wilson(3, 10, tooClose));
+        Assert.Contains("0.9999999999999998", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ProportionIntervals.ClopperPearson(3, 10, tooClose));
+        Assert.Throws<ArgumentOutOfRangeException>(() => MeanIntervals.StudentT(1, 1, 10, tooClose));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new OutcomeAccumulator(ResponderThreshold.Percent50).Add(20, 5).Summarize("a", tooClose));
+
+        // At the largest level every interval is finite, for the smallest degrees of freedom too.
+        var level = ConfidenceInterval.MaxLevel;
+        Assert.True(double.IsFinite(ProportionIntervals.Wilson(3, 10, level).Upper));
+        Assert.True(ProportionIntervals.ClopperPearson(3, 10, level).Upper < 1.0);
+        foreach (var n in new long[] { 2, 3, 4, 1_000_000 })
+        {
+            Assert.True(double.IsFinite(MeanIntervals.StudentT(1, 1, n, level).Upper));
+        }
+
+        Assert.True(double.IsFinite(ProportionIntervals.NewcombeDifference(3, 10, 1, 10, level).Upper));
+    }
+
     /// <summary>Values from 50-digit arithmetic (Reference/precision.py): the failing cases.</summary>
     [Theory]
     [InlineData(0L, 1_000_000_000L, 3.6888794473100204977e-9)]
