@@ -173,6 +173,12 @@ internal sealed class CdsHooksService
             logger.LogInformation("{Service}: request refused with {Status}.", id, p.Status);
             return Problem(p);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The exception's message could quote the request (patient data): log its type only.
+            logger.LogError("{Service}: internal error ({Error}).", id, e.GetType().Name);
+            return Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Internal Server Error");
+        }
     }
 
     public async Task<IResult> FeedbackAsync(HttpContext http, string id)

@@ -59,6 +59,19 @@ public sealed class SecurityTests
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
     }
 
+    [Theory]
+    [InlineData("a.b.c")]
+    [InlineData("eyJhbGciOiJub25lIn0")]
+    [InlineData("eyJhbGciOiJFUzM4NCJ9.eyJpc3MiOjQyfQ.c2ln")]
+    [InlineData("bm90IGpzb24.bm90IGpzb24.bm90IGpzb24")]
+    [InlineData("eyJhbGciOiJFUzM4NCIsImtpZCI6InRlc3Qta2lkIn0.eyJpc3MiOiJodHRwczovL2Voci5leGFtcGxlLm9yZy8iLCJpYXQiOiJub3cifQ.c2ln")]
+    [InlineData("....")]
+    public async Task A_malformed_token_is_401_not_500(string token)
+    {
+        await using var host = await CdsHost.StartAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.PostAsync(OrderSign, Body(), token)).StatusCode);
+    }
+
     [Fact]
     public async Task A_replayed_jti_is_refused()
     {

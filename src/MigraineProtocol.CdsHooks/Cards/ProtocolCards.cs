@@ -62,7 +62,7 @@ internal sealed class ProtocolCards
                 continue;
             }
 
-            var product = concept?.Text ?? concept?.Coding.Select(c => c.Display ?? c.Code).FirstOrDefault(s => s is not null) ?? "unnamed product";
+            var product = new[] { concept?.Text }.Concat(concept?.Coding.Select(c => c.Display ?? c.Code) ?? []).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t))?.Trim() ?? "unnamed product";
             var dosage = request.DosageInstruction.FirstOrDefault();
             var dose = dosage?.DoseAndRate.Select(d => d.Dose).OfType<Quantity>().FirstOrDefault();
             var timing = dosage?.Timing;

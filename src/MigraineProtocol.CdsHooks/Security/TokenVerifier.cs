@@ -54,23 +54,23 @@ internal sealed class TokenVerifier : IDisposable
 
         var token = authorization.AsSpan(prefix.Length).Trim().ToString();
         JsonWebToken jwt;
+        IssuerKeys? issuer;
         try
         {
             jwt = handler.ReadJsonWebToken(token);
+            if (!issuers.TryGetValue(jwt.Issuer ?? string.Empty, out issuer))
+            {
+                return Refuse("untrusted issuer");
+            }
+
+            if (string.IsNullOrEmpty(jwt.Kid) || string.IsNullOrEmpty(jwt.Id) || !jwt.TryGetPayloadValue<long>("iat", out _))
+            {
+                return Refuse("missing kid, jti or iat");
+            }
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or SecurityTokenException or FormatException or System.Text.Json.JsonException or InvalidOperationException)
         {
             return Refuse("malformed token");
-        }
-
-        if (!issuers.TryGetValue(jwt.Issuer ?? string.Empty, out var issuer))
-        {
-            return Refuse("untrusted issuer");
-        }
-
-        if (string.IsNullOrEmpty(jwt.Kid) || string.IsNullOrEmpty(jwt.Id) || !jwt.TryGetPayloadValue<long>("iat", out _))
-        {
-            return Refuse("missing kid, jti or iat");
         }
 
         IList<SecurityKey> keys;
