@@ -31,6 +31,10 @@ public static class RuleSources
     public static Citation CumulativeDose { get; } =
         new("S18", "clinical-facts.md §1.2: max cumulative dose 400 Units in a 3-month interval, adults, all indications (drug monograph; re-check against US PI §2.1)", VerificationLevel.VerifiedSecondary);
 
+    /// <summary>Gets the source of the 24-hour limit after reconstitution: "administer it within 24 hours of reconstitution", refrigerated (§1.2 sources, S19, VERIFIED-2nd: the manufacturer's ordering and storage sheet, a copy; re-check against the PI/SmPC).</summary>
+    public static Citation ReconstitutionAge { get; } =
+        new("S19", "clinical-facts.md sources: manufacturer ordering and storage sheet (copy): administer within 24 hours of reconstitution, refrigerated 2-8 °C; re-check against the PI/SmPC", VerificationLevel.VerifiedSecondary);
+
     /// <summary>Gets the source of the standard dilutions: 5 U per 0.1 mL (§1.2, S7 and S7b, VERIFIED-2nd).</summary>
     public static Citation Dilution => Reconstitution.DilutionSource;
 

@@ -29,7 +29,7 @@ public sealed class MapCommandTests : IDisposable
     public void DrawsASessionOverlay()
     {
         File.WriteAllText(PathOf("s.json"), """
-            {"date": "2026-03-02", "injections": [{"site": "procerus", "units": 10}, {"site": "temporalis-left-ftp", "units": 5}], "lot": "C123"}
+            {"date": "2026-03-02", "product": "BOTOX", "injections": [{"site": "procerus", "units": 10}, {"site": "temporalis-left-ftp", "units": 5}], "lot": "C123"}
             """);
         var (code, output, error) = CliRunner.Run("map", "--view", "front", "--session", PathOf("s.json"), "--output", PathOf("m.svg"));
         Assert.Equal(0, code);
@@ -54,7 +54,7 @@ public sealed class MapCommandTests : IDisposable
     [Fact]
     public void AValidSessionWithAHistoryPrintsTheVerdictAndExitsZero()
     {
-        File.WriteAllText(PathOf("s.json"), """{"date": "2026-03-02", "injections": [{"site": "procerus", "units": 5}]}""");
+        File.WriteAllText(PathOf("s.json"), """{"date": "2026-03-02", "product": "BOTOX", "injections": [{"site": "procerus", "units": 5}]}""");
         File.WriteAllText(PathOf("h.json"), """{"administrations": [{"date": "2026-02-01", "units": 155, "indication": "chronic-migraine"}]}""");
         var (code, output, error) = CliRunner.Run("map", "--protocol", "preempt", "--session", PathOf("s.json"), "--history", PathOf("h.json"), "-o", PathOf("m.svg"));
         Assert.Equal(0, code);
