@@ -85,7 +85,7 @@ internal static class BuiltInRules
                     : p.Anatomy.TryGetSite(id, out _)
                         ? $"'{id}' is a site of the anatomy but not of protocol '{p.Id}'."
                         : $"'{id}' is not a site of protocol '{p.Id}': neither one of its {p.FixedSiteCount} fixed sites nor a follow-the-pain id '<muscle>-<left|right>-ftp'.";
-                context.Report(message, id);
+                context.ReportLimit(message, id);
             }
         }
     }
@@ -106,7 +106,7 @@ internal static class BuiltInRules
                 if (a.FixedCounts[k] > 1)
                 {
                     var id = p.Sites[k].Site.Id;
-                    context.Report($"Fixed site '{id}' is injected {a.FixedCounts[k].ToString(CultureInfo.InvariantCulture)} times; protocol '{p.Id}' injects it once.", id);
+                    context.ReportLimit($"Fixed site '{id}' is injected {a.FixedCounts[k].ToString(CultureInfo.InvariantCulture)} times; protocol '{p.Id}' injects it once.", id);
                 }
             }
         }
@@ -127,7 +127,7 @@ internal static class BuiltInRules
                 if (counts[k] == 0)
                 {
                     var site = context.Protocol.Sites[k];
-                    context.Report($"Fixed site '{site.Site.Id}' ({site.Site.Muscle}) is not injected; protocol '{context.Protocol.Id}' gives it {site.Units}.", site.Site.Id);
+                    context.ReportLimit($"Fixed site '{site.Site.Id}' ({site.Site.Muscle}) is not injected; protocol '{context.Protocol.Id}' gives it {site.Units}.", site.Site.Id);
                 }
             }
         }
@@ -154,13 +154,13 @@ internal static class BuiltInRules
                     if (given != c.SiteHundredths[slot])
                     {
                         var id = injections[i].Site;
-                        context.Report($"'{id}' was given {injections[i].Units}; protocol '{c.Protocol.Id}' gives {ToxinUnits.FromHundredths(c.SiteHundredths[slot])} at this site.", id);
+                        context.ReportLimit($"'{id}' was given {injections[i].Units}; protocol '{c.Protocol.Id}' gives {ToxinUnits.FromHundredths(c.SiteHundredths[slot])} at this site.", id);
                     }
                 }
                 else if (c.Allowances[(slot - c.SiteCount) >> 1] is { } allowance && given != allowance.UnitsPerSite.Hundredths)
                 {
                     var id = injections[i].Site;
-                    context.Report($"'{id}' was given {injections[i].Units}; protocol '{c.Protocol.Id}' gives {allowance.UnitsPerSite} per follow-the-pain injection into {allowance.Muscle}.", id);
+                    context.ReportLimit($"'{id}' was given {injections[i].Units}; protocol '{c.Protocol.Id}' gives {allowance.UnitsPerSite} per follow-the-pain injection into {allowance.Muscle}.", id);
                 }
             }
         }
@@ -191,11 +191,11 @@ internal static class BuiltInRules
                 var allowance = c.Allowances[m];
                 if (!p.AllowsFollowThePain)
                 {
-                    context.Report($"Follow-the-pain into {muscle} ({Given(count, units)}): protocol '{p.Id}' allows no follow-the-pain injections.", FirstSite(context, m));
+                    context.ReportLimit($"Follow-the-pain into {muscle} ({Given(count, units)}): protocol '{p.Id}' allows no follow-the-pain injections.", FirstSite(context, m));
                 }
                 else if (allowance is null)
                 {
-                    context.Report($"Follow-the-pain into {muscle} ({Given(count, units)}): {muscle} has no follow-the-pain allowance in protocol '{p.Id}' (only {string.Join(", ", p.FollowThePain.Select(f => f.Muscle))}).", FirstSite(context, m));
+                    context.ReportLimit($"Follow-the-pain into {muscle} ({Given(count, units)}): {muscle} has no follow-the-pain allowance in protocol '{p.Id}' (only {string.Join(", ", p.FollowThePain.Select(f => f.Muscle))}).", FirstSite(context, m));
                 }
                 else if (count > allowance.MaxExtraSites || units > allowance.MaxExtraUnits)
                 {
@@ -228,7 +228,7 @@ internal static class BuiltInRules
         {
             if (context.TotalUnits > context.Protocol.MaximumUnits)
             {
-                context.Report($"The session total of {context.TotalUnits} is over the maximum of {context.Protocol.MaximumUnits} of protocol '{context.Protocol.Id}'.");
+                context.ReportLimit($"The session total of {context.TotalUnits} is over the maximum of {context.Protocol.MaximumUnits} of protocol '{context.Protocol.Id}'.");
             }
         }
     }
@@ -252,10 +252,15 @@ internal static class BuiltInRules
 
             var weeks = interval % 7 == 0 ? $" ({(interval / 7).ToString(CultureInfo.InvariantCulture)} weeks)" : string.Empty;
             var allowed = tolerance > 0 ? $"; with the tolerance of {Count(tolerance, "day")} in the options, {Count(interval - tolerance, "day")} after it is {Date(previous.AddDays(interval - tolerance))}" : string.Empty;
-            context.Report(
-                $"{Count(days, "day")} since the last chronic-migraine session on {Date(previous)}; protocol '{context.Protocol.Id}' retreats every {interval.ToString(CultureInfo.InvariantCulture)} days{weeks}, {Date(previous.AddDays(interval))}{allowed}.",
-                null,
-                tolerance > 0 ? ValidationOptions.CompelSource : null);
+            var message = $"{Count(days, "day")} since the last chronic-migraine session on {Date(previous)}; protocol '{context.Protocol.Id}' retreats every {interval.ToString(CultureInfo.InvariantCulture)} days{weeks}, {Date(previous.AddDays(interval))}{allowed}.";
+            if (tolerance > 0)
+            {
+                context.Report(message, null, ValidationOptions.CompelSource);
+            }
+            else
+            {
+                context.ReportLimit(message);
+            }
         }
     }
 

@@ -102,6 +102,16 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void TheVerdictLineSaysWhenAnErrorRestsOnASecondarySource()
+    {
+        var (code, output, _) = CliRunner.Run("validate", Example("session-ftp.json"), "--protocol", "us-label");
+        Assert.Equal(1, code);
+        Assert.Contains("of the errors rest on a secondary or unverified source: re-check before acting)", output, StringComparison.Ordinal);
+        Assert.Contains("S3, S1 [verified-2nd]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("S1 [verified]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnEarlySessionIsAWarningAndStillValid()
     {
         var history = Write("h.json", """{"administrations": [{"date": "2026-01-05", "units": 155, "indication": "chronic-migraine"}]}""");

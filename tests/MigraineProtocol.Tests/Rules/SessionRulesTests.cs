@@ -63,7 +63,7 @@ public class SessionRulesTests
         Assert.Equal(Severity.Error, v.Severity);
         Assert.Equal(site, v.Site?.Value);
         Assert.Contains(message, v.Message, StringComparison.Ordinal);
-        Assert.Equal("S1, S4", v.Source.Source);
+        Assert.Equal("S1b", v.Source.Source);
         Assert.False(r.IsValid);
     }
 
