@@ -106,9 +106,16 @@ internal static class MapCommand
     {
         var head = report.IsValid
             ? string.Create(CultureInfo.InvariantCulture, $"VALID ({report.WarningCount} warnings)")
-            : string.Create(CultureInfo.InvariantCulture, $"INVALID ({report.ErrorCount} errors, {report.WarningCount} warnings)");
+            : string.Create(CultureInfo.InvariantCulture, $"INVALID ({report.ErrorCount} errors, {report.WarningCount} warnings{WeakSources(report)})");
         var codes = report.Violations.GroupBy(x => x.Code).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} x{g.Count()}")).ToList();
         return codes.Count == 0 ? $"{head}.\n" : $"{head}: {string.Join(", ", codes)}; run validate for the messages.\n";
+    }
+
+    /// <summary>Returns "; n of the errors rest on a secondary or unverified source: re-check before acting", or empty when none does.</summary>
+    internal static string WeakSources(ValidationReport report)
+    {
+        var weak = report.Violations.Count(v => v.IsError && v.Source.Verification != Primitives.VerificationLevel.Verified);
+        return weak == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; {weak} of the errors rest on a secondary or unverified source: re-check before acting");
     }
 
     internal static MapView ParseView(string value) => value switch
