@@ -46,9 +46,19 @@ public sealed class OrderSignTests
         var card = Assert.Single(await CardsResult.ReadAsync(response));
         Assert.Equal("critical", card.Indicator);
         Assert.Equal("cumulative-dose-limit", card.TopicCode);
-        Assert.Contains("headroom", card.Summary);
+        Assert.Contains("300 U already given in this cycle; headroom 100 U", card.Summary);
         Assert.Contains("S18", card.SourceLabel);
-        Assert.Contains("Headroom on 2026-03-30", card.Detail);
+        Assert.Contains("Headroom on 2026-03-30: 100 U", card.Detail);
+        Assert.Contains("within the interval and the limit: 2026-06-01", card.Detail); // the 300 U leaves the 84-day cycle
+    }
+
+    [Fact]
+    public async Task Another_indication_every_cycle_on_label_stays_within_the_per_cycle_limit()
+    {
+        // Issue 11: 155 U for chronic migraine with 200 U for cervical dystonia 84 days earlier and again the day before.
+        await using var host = await CdsHost.StartAsync();
+        var history = new[] { Administration("2026-01-05", 155), Administration("2026-01-05", 200, reason: "Cervical dystonia"), Administration("2026-03-29", 200, reason: "Cervical dystonia") };
+        Assert.Empty(await CardsResult.ReadAsync(await host.PostAsync(OrderSign, OrderSignRequest([ToxinOrder(OrderDate)], history))));
     }
 
     [Theory]

@@ -19,9 +19,6 @@ internal sealed class ProtocolCards
 {
     public const string RuleSystem = "https://migraineprotocol.org/fhir/CodeSystem/rule";
 
-    /// <summary>Gets the source of "units are not interchangeable" (clinical-facts.md §1.2, S7, VERIFIED).</summary>
-    public static readonly Citation ProductSource = new("S7", "clinical-facts.md §1.2: BOTOX units are not interchangeable with other botulinum toxin products", VerificationLevel.Verified);
-
     private static readonly SiteId AnySite = SiteId.From("procerus");
     private readonly SessionValidator validator;
     private readonly ToxinRecognizer recognizer;
@@ -30,7 +27,7 @@ internal sealed class ProtocolCards
     {
         this.recognizer = recognizer;
         var rules = RuleSet.Empty;
-        foreach (var id in new[] { RuleId.RetreatmentInterval, RuleId.CumulativeDoseLimit })
+        foreach (var id in new[] { RuleId.Product, RuleId.RetreatmentInterval, RuleId.CumulativeDoseLimit })
         {
             RuleSet.Default.TryGetRule(id, out var rule);
             rules = rules.With(rule!, RuleSet.Default.SeverityOf(id));
@@ -79,23 +76,28 @@ internal sealed class ProtocolCards
     /// <summary>Returns the order-sign cards for one order; none when nothing applies.</summary>
     public IEnumerable<Card> ForOrder(string seed, ToxinOrder order, PatientRecord record)
     {
-        if (order.Kind == ToxinKind.OtherToxin)
+        // The product rule judges the name: an order recognised as onabotulinumtoxinA (by code or name) is
+        // validated as "onabotulinumtoxinA"; another toxin under its own name, which the rule refuses.
+        var product = order.Kind == ToxinKind.OnabotulinumtoxinA ? "onabotulinumtoxinA" : order.Product;
+        var report = Validate(order.Date, order.Units ?? ToxinUnits.Zero, product, record.History);
+        var productViolations = report.ViolationsOf(RuleId.Product).Where(v => v.IsError).ToList();
+        if (order.Kind == ToxinKind.OtherToxin || productViolations.Count > 0)
         {
-            yield return ProductCard(seed, order);
+            yield return ProductCard(seed, order, productViolations.FirstOrDefault());
             yield break;
         }
 
-        var report = Validate(order.Date, order.Units ?? ToxinUnits.Zero, order.Product, record.History);
-        var limit = validator.Options.CumulativeLimit;
-        var prior = report.CumulativeUnits - (order.Units ?? ToxinUnits.Zero);
-        var headroom = limit > prior ? limit - prior : ToxinUnits.Zero;
+        var options = validator.Options;
+        var limit = options.CumulativeLimit;
+        var headroom = CumulativeDose.Headroom(record.History, order.Date, options);
+        var prior = CumulativeDose.UnitsInWindow(record.History, order.Date, options);
         var earliest = Earliest(order, record.History);
 
         foreach (var v in report.ViolationsOf(RuleId.RetreatmentInterval))
         {
             var last = report.PreviousSessionDate!.Value;
             var days = order.Date.DayNumber - last.DayNumber;
-            var summary = $"Retreatment {days} days after the last session ({Iso(last)}); the protocol interval is {validator.Protocol.RetreatmentIntervalDays} days: earliest {Iso(earliest ?? report.NextEligibleDate)}";
+            var summary = $"Retreatment {days} days after the last session ({Iso(last)}); the protocol interval is {validator.Protocol.RetreatmentIntervalDays} days: earliest {(earliest is { } first ? Iso(first) : "none at this dose")}";
             var detail = new StringBuilder()
                 .Append(CultureInfo.InvariantCulture, $"**{Escape(v.Message)}**\n\n")
                 .Append(CultureInfo.InvariantCulture, $"- Last chronic-migraine session: {Iso(last)}\n")
@@ -107,11 +109,11 @@ internal sealed class ProtocolCards
 
         foreach (var v in report.ViolationsOf(RuleId.CumulativeDoseLimit))
         {
-            var summary = $"{order.Units} would exceed the cumulative limit of {limit}: {prior} already given in the window; headroom {headroom}";
+            var summary = $"{order.Units} would exceed the cumulative limit of {limit}: {prior} already given in this cycle; headroom {headroom}";
             var detail = new StringBuilder()
                 .Append(CultureInfo.InvariantCulture, $"**{Escape(v.Message)}**\n\n")
-                .Append(CultureInfo.InvariantCulture, $"- Window: {Iso(report.CumulativeWindowStart)} to {Iso(order.Date)}, all indications\n")
-                .Append(CultureInfo.InvariantCulture, $"- Given in the window before this order: {prior}\n")
+                .Append(CultureInfo.InvariantCulture, $"- Treatment cycle: {Iso(report.CumulativeWindowStart)} to {Iso(order.Date)} ({validator.Options.CumulativeCycleDays} days), all indications\n")
+                .Append(CultureInfo.InvariantCulture, $"- Given in this cycle before this order: {prior}\n")
                 .Append(CultureInfo.InvariantCulture, $"- Headroom on {Iso(order.Date)}: {headroom}\n")
                 .Append(CultureInfo.InvariantCulture, $"- Earliest date for {order.Units} within the interval and the limit: {(earliest is { } e ? Iso(e) : "none within a year")}\n\n")
                 .Append(Cite(v.Source)).ToString();
@@ -124,7 +126,7 @@ internal sealed class ProtocolCards
                 ? "the order states no dose in onabotulinumtoxinA units"
                 : $"{record.UnreadableDoses} prior administration(s) have no dose in onabotulinumtoxinA units";
             var summary = $"Cumulative dose: cannot tell, {why}";
-            var detail = $"The cumulative limit ({limit} per window, all indications) cannot be checked because {why}. Known units in the window: {prior}; headroom from what is known: {headroom}.\n\n{Cite(RuleSources.CumulativeDose)}";
+            var detail = $"The cumulative limit ({limit} per treatment cycle, all indications) cannot be checked because {why}. Known units in this cycle: {prior}; headroom from what is known: {headroom}.\n\n{Cite(RuleSources.CumulativeDose)}";
             yield return NewCard(seed, Trim(summary), detail, Indicator.Warning, RuleId.CumulativeDoseLimit.Value, "Cumulative dose limit", RuleSources.CumulativeDose);
         }
 
@@ -146,9 +148,11 @@ internal sealed class ProtocolCards
             return null;
         }
 
-        var report = Validate(today, ToxinUnits.Zero, null, record.History);
-        var limit = validator.Options.CumulativeLimit;
-        var headroom = limit > report.CumulativeUnits ? limit - report.CumulativeUnits : ToxinUnits.Zero;
+        var options = validator.Options;
+        var limit = options.CumulativeLimit;
+        var used = CumulativeDose.UnitsInWindow(record.History, today, options);
+        var headroom = CumulativeDose.Headroom(record.History, today, options);
+        var windowStart = options.CumulativeWindowStart(today);
         var next = record.History.NextEligibleDate(validator.Protocol.RetreatmentIntervalDays);
         var diary = DiaryFindings.Evaluate(record.DiaryPeriods, record.History, today);
         var summary = cm is null
@@ -158,7 +162,7 @@ internal sealed class ProtocolCards
         var detail = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"- Last chronic-migraine session: {(cm is null ? "none recorded" : $"{Iso(cm.Date)} ({cm.Units})")}\n")
             .Append(CultureInfo.InvariantCulture, $"- Next eligible date (every {validator.Protocol.RetreatmentIntervalDays} days): {(next is { } n ? Iso(n) : "any date")}\n")
-            .Append(CultureInfo.InvariantCulture, $"- Cumulative, all indications, {Iso(report.CumulativeWindowStart)} to {Iso(today)}: {report.CumulativeUnits} of {limit}; headroom today {headroom}\n")
+            .Append(CultureInfo.InvariantCulture, $"- Cumulative, all indications, this treatment cycle ({Iso(windowStart)} to {Iso(today)}): {used} of {limit}; headroom today {headroom}\n")
             .Append(CultureInfo.InvariantCulture, $"- OnabotulinumtoxinA administrations on record: {all.Length}{(record.UnreadableDoses > 0 ? $", plus {record.UnreadableDoses} without a dose in onabotulinumtoxinA units (cumulative: cannot tell)" : string.Empty)}\n")
             .Append(record.OtherToxinDates.IsEmpty ? string.Empty : $"- Other botulinum toxins on record (units not interchangeable, not counted): {record.OtherToxinDates.Length}, last {Iso(record.OtherToxinDates[^1])}\n")
             .Append(CultureInfo.InvariantCulture, $"- Diary: {diary.Headline}\n\n{diary.Detail}\n\n")
@@ -174,27 +178,21 @@ internal sealed class ProtocolCards
         return validator.Validate(session, history);
     }
 
-    /// <summary>Returns the first date from the order date on which the order satisfies both the interval and the cumulative limit, within a year.</summary>
+    /// <summary>Returns the earliest date, from the order date, that satisfies both the retreatment interval and the cumulative limit for the ordered dose (<see cref="CumulativeDose.EarliestDate"/>).</summary>
     private DateOnly? Earliest(ToxinOrder order, TreatmentHistory history)
     {
-        var units = order.Units ?? ToxinUnits.Zero;
-        var next = history.NextEligibleDate(validator.Protocol.RetreatmentIntervalDays) is { } n && n > order.Date ? n : order.Date;
-        for (var d = next; d <= order.Date.AddDays(366); d = d.AddDays(1))
-        {
-            if (Validate(d, units, order.Product, history).Violations.IsEmpty)
-            {
-                return d;
-            }
-        }
-
-        return null;
+        var interval = validator.Protocol.RetreatmentIntervalDays - validator.Options.RetreatmentToleranceDays;
+        var notBefore = history.LastChronicMigraineOnOrBefore(order.Date) is { } last && last.Date.AddDays(interval) > order.Date ? last.Date.AddDays(interval) : order.Date;
+        return CumulativeDose.EarliestDate(history, order.Units ?? ToxinUnits.Zero, notBefore, validator.Options);
     }
 
-    private static Card ProductCard(string seed, ToxinOrder order)
+    private static Card ProductCard(string seed, ToxinOrder order, RuleViolation? violation)
     {
+        var source = violation?.Source ?? ToxinProducts.Source;
         var summary = Trim($"Not onabotulinumtoxinA: {order.Product}. Units are not interchangeable; the BOTOX protocol does not apply");
-        var detail = $"**The order is for {Escape(order.Product)}, not onabotulinumtoxinA (BOTOX).** Botulinum-toxin units are not interchangeable between products, so the PREEMPT doses, the retreatment interval and the cumulative limit of this service do not apply to it.\n\n{Cite(ProductSource)}";
-        return NewCard(seed, summary, detail, Indicator.Critical, "product", "Product", ProductSource);
+        var message = violation?.Message ?? $"The ordered product '{order.Product}' is not onabotulinumtoxinA (BOTOX): units of other botulinum toxin products are not interchangeable with BOTOX units.";
+        var detail = $"**{Escape(message)}**\n\nThe PREEMPT doses, the retreatment interval and the cumulative limit of this service are for onabotulinumtoxinA; none of them is applied to this order.\n\n{Cite(source)}";
+        return NewCard(seed, summary, detail, Indicator.Critical, RuleId.Product.Value, "Product", source);
     }
 
     private static Card NewCard(string seed, string summary, string detail, string indicator, string code, string display, Citation source) =>
