@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 
 // Open-loop load against the CDS Hooks service on loopback: R requests/s for S seconds (bounded: R*S requests,
-// plus 2 s of warm-up; a hard stop S + 15 s after the start). Each request carries its own RS384 token (own jti,
+// after a closed-loop warm-up of --warmup requests (default 1000, 4 at a time, so that the JIT has tiered up)
+// and 2 s of open-loop warm-up at the rate; a hard stop S + 15 s after the start). Each request carries its own RS384 token (own jti,
 // minted before the run so that signing does not compete with the server for the 2 cores). Latency is measured
 // from the time a request was due, not sent, so a stalled server cannot hide its queue (no coordinated omission).
 //
@@ -32,17 +34,38 @@ const int WarmupSeconds = 2;
 var total = rate * (seconds + WarmupSeconds);
 var warmup = rate * WarmupSeconds;
 
+var jitWarmup = int.Parse(a.GetValueOrDefault("warmup", "1000"), CultureInfo.InvariantCulture);
 var mint = Stopwatch.StartNew();
 var tokens = new string[total];
+var warmTokens = new string[jitWarmup];
 var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-Parallel.For(0, total, i => tokens[i] = Token(rsa, audience, now, seconds + 60));
-Console.WriteLine($"minted {total} tokens in {mint.Elapsed.TotalSeconds:F1} s");
+Parallel.For(0, total, i => tokens[i] = Token(rsa, audience, now, seconds + 120));
+Parallel.For(0, jitWarmup, i => warmTokens[i] = Token(rsa, audience, now, seconds + 120));
+Console.WriteLine($"minted {total + jitWarmup} tokens in {mint.Elapsed.TotalSeconds:F1} s");
 
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.Parse(a.GetValueOrDefault("connections", "256"), CultureInfo.InvariantCulture), PooledConnectionLifetime = Timeout.InfiniteTimeSpan, UseProxy = false };
 using var client = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(10) };
 var latencies = new double[total];
 var statuses = new ConcurrentDictionary<int, int>();
 var pending = new Task[total];
+var next = -1;
+var warmFailures = 0;
+await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+{
+    int k;
+    while ((k = Interlocked.Increment(ref next)) < jitWarmup)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + warmTokens[k]);
+        using var response = await client.SendAsync(request);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            Interlocked.Increment(ref warmFailures);
+        }
+    }
+}));
+Console.WriteLine($"warm-up: {jitWarmup} requests, {warmFailures} not 200");
 var memoryBefore = Memory(serverPid);
 var clock = Stopwatch.StartNew();
 var deadline = TimeSpan.FromSeconds(seconds + WarmupSeconds + 15);
