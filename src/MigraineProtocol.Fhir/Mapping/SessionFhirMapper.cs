@@ -82,6 +82,11 @@ public static class SessionFhirMapper
             procedure.AddExtension(VialsOpenedExtension, new UnsignedInt(vials));
         }
 
+        if (session.DistantSpreadAcknowledged)
+        {
+            procedure.AddExtension(DistantSpreadAcknowledgedExtension, new FhirBoolean(true));
+        }
+
         Add(bundle, procedureUrl, procedure);
         Add(bundle, medicationUrl, Medication(session, map));
 
@@ -364,6 +369,7 @@ public static class SessionFhirMapper
             Part(vials.ToString(CultureInfo.InvariantCulture));
         }
 
+        Part(session.DistantSpreadAcknowledged ? "acknowledged" : "not acknowledged");
         Part("events");
         foreach (var ae in session.AdverseEvents)
         {
@@ -457,6 +463,7 @@ public static class SessionFhirMapper
             };
 
             var vialsOpened = ReadVialsOpened(procedure, pp);
+            var acknowledged = ReadAcknowledged(procedure, pp);
             var medicationUrl = procedure.UsedReference.Count == 1 ? procedure.UsedReference[0].Reference : null;
             Medication? medication = null;
             var mp = "Bundle.entry";
@@ -506,7 +513,7 @@ public static class SessionFhirMapper
 
             try
             {
-                var session = new TreatmentSession(date.Value, injections, product, lot, expiry, reconstitution).WithVialsOpened(vialsOpened).WithAdverseEvents(events);
+                var session = new TreatmentSession(date.Value, injections, product, lot, expiry, reconstitution).WithVialsOpened(vialsOpened).WithAdverseEvents(events).WithDistantSpreadAcknowledged(acknowledged);
                 return new FhirSessionRecord(session, periods, patient, performer, kind);
             }
             catch (ArgumentException e)
@@ -641,6 +648,23 @@ public static class SessionFhirMapper
             {
                 return Problem<Sessions.AdverseEvent>(path, ex.Message);
             }
+        }
+
+        private bool ReadAcknowledged(Procedure procedure, string path)
+        {
+            var found = procedure.Extension.FindAll(e => e.Url == DistantSpreadAcknowledgedExtension);
+            if (found.Count == 0)
+            {
+                return false;
+            }
+
+            if (found.Count > 1 || found[0].Value is not FhirBoolean { Value: true })
+            {
+                Problem(path + ".extension", $"expected at most one {DistantSpreadAcknowledgedExtension} extension, with valueBoolean true");
+                return false;
+            }
+
+            return true;
         }
 
         private int? ReadVialsOpened(Procedure procedure, string path)

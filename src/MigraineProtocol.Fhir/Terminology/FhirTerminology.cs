@@ -83,6 +83,12 @@ public static class FhirTerminology
     /// </summary>
     public const string AdverseEventLocationExtension = BaseUri + "StructureDefinition/adverse-event-location";
 
+    /// <summary>
+    /// The library's extension on the session's Procedure that records the clinician's acknowledgement of prior
+    /// distant-spread events (<c>valueBoolean</c> true; left out when not acknowledged): rule <c>prior-distant-spread</c>.
+    /// </summary>
+    public const string DistantSpreadAcknowledgedExtension = BaseUri + "StructureDefinition/distant-spread-acknowledged";
+
     /// <summary>The R4 code system of AdverseEvent.seriousness (codes <c>Serious</c> and <c>Non-serious</c>; specification.zip valuesets.xml).</summary>
     public const string AdverseEventSeriousnessSystem = "http://terminology.hl7.org/CodeSystem/adverse-event-seriousness";
 

@@ -412,6 +412,11 @@ internal static class BuiltInRules
 
             foreach (var e in last.AdverseEvents)
             {
+                if (e.Term is not (Sessions.AdverseEventTerm.EyelidPtosis or Sessions.AdverseEventTerm.MuscularWeakness))
+                {
+                    continue; // nothing to say, and nothing allocated
+                }
+
                 var after = $"after the last chronic-migraine session on {Date(last.Date)}";
                 if (e.Term == Sessions.AdverseEventTerm.EyelidPtosis)
                 {
