@@ -182,25 +182,30 @@ internal static class AdverseEventsCommand
     internal static void WriteTable(TextWriter output, string cohortName, string eventsName, double level, IReadOnlyList<AdverseEventRate> rates)
     {
         var pct = Percent(level, "0.##");
-        output.Write($"Adverse events of {cohortName} ({eventsName}): patients with at least one event of each term, per arm; {pct} Wilson intervals.\n\n");
-        var table = new TextTable(("Term", false), ("Arm", false), ("Patients", true), ("With event", true), ("Rate", true), ($"{pct} CI", true));
-        foreach (var r in rates.OrderBy(r => TermOrder(r.Term)))
+        output.Write($"Adverse events of {cohortName} ({eventsName}): patients with at least one event of each term, per arm, with {pct} Wilson intervals;\n");
+        output.Write("beside each term, the published rates (other populations, exposure and definitions; context, not a controlled comparison).\n\n");
+        var table = new TextTable(("Term", false), ("Arm or study", false), ("Patients", true), ("With event", true), ("Rate", true), ($"{pct} CI or placebo", true), ("Source", false));
+        var terms = rates.Select(r => r.Term).Concat(PublishedAdverseEventRates.All.Select(p => p.Term)).Distinct(StringComparer.Ordinal).OrderBy(TermOrder).ToList();
+        foreach (var term in terms)
         {
-            table.Add(Name(r.Term), r.Arm, r.Patients.ToString(CultureInfo.InvariantCulture), r.PatientsWithEvent.ToString(CultureInfo.InvariantCulture),
-                Percent(r.Rate, "0.0"), $"{Percent(r.Interval.Lower, "0.0")} to {Percent(r.Interval.Upper, "0.0")}");
+            var name = Name(term);
+            foreach (var r in rates.Where(r => r.Term == term))
+            {
+                table.Add(name, r.Arm, r.Patients.ToString(CultureInfo.InvariantCulture), r.PatientsWithEvent.ToString(CultureInfo.InvariantCulture),
+                    Percent(r.Rate, "0.0"), $"{Percent(r.Interval.Lower, "0.0")} to {Percent(r.Interval.Upper, "0.0")}", "this cohort");
+                name = string.Empty;
+            }
+
+            foreach (var p in PublishedAdverseEventRates.For(term))
+            {
+                table.Add(name, $"{p.Study}: {p.Measure}", string.Empty, string.Empty, Percent(p.Value, "0.0"),
+                    p.ComparatorValue is { } cv ? $"placebo {Percent(cv, "0.0")}" : string.Empty, $"{p.Source.Source}, {Primitives.Citation.FormatLevel(p.Source.Verification)}");
+                name = string.Empty;
+            }
         }
 
         table.Write(output);
-        output.Write("\nPublished rates (other populations, exposure and definitions; context, not a controlled comparison):\n");
-        var published = new TextTable(("Term", false), ("Study", false), ("What was counted", false), ("BOTOX", true), ("Placebo", true), ("Source", false));
-        foreach (var p in PublishedAdverseEventRates.All.OrderBy(p => TermOrder(p.Term)))
-        {
-            published.Add(Name(p.Term), p.Study, p.Measure, Percent(p.Value, "0.0"), p.ComparatorValue is { } cv ? Percent(cv, "0.0") : "-",
-                $"{p.Source.Source}, {Primitives.Citation.FormatLevel(p.Source.Verification)}");
-        }
-
-        published.Write(output);
-        output.Write("Treatment-related figures count only events the investigators judged related; the cohort counts every recorded event.\n");
+        output.Write("\nTreatment-related figures count only events the investigators judged related; the cohort counts every recorded event.\n");
         output.Write("Clinical decision support: these statistics inform; a clinician decides.\n");
     }
 

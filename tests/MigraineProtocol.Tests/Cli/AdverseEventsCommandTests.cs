@@ -50,7 +50,11 @@ public sealed class AdverseEventsCommandTests : IDisposable
         var (code, output, error) = CliRunner.Run("adverse-events", Cohort, Events);
         Assert.Equal(0, code);
         Assert.Empty(error);
-        Assert.Contains("Neck pain                  onabotulinumtoxinA        30           4  13.3%   5.3% to 29.7%", output, StringComparison.Ordinal);
+        var lines = output.Split('\n');
+        var neck = Array.FindIndex(lines, l => l.StartsWith("Neck pain ", StringComparison.Ordinal));
+        Assert.Matches(@"^Neck pain +onabotulinumtoxinA +30 +4 +13\.3% +5\.3% to 29\.7% +this cohort$", lines[neck]);
+        Assert.Matches(@"^ +placebo +30 +1 +3\.3% +0\.6% to 16\.7% +this cohort$", lines[neck + 1]);
+        Assert.Matches(@"^ +PREEMPT pooled \(24-week double-blind\): neck pain \(any\) +8\.7% +placebo 2\.7% +S5, verified-2nd$", lines[neck + 2]);
         Assert.Contains("other populations", output, StringComparison.Ordinal);
         Assert.Contains("S5, verified-2nd", output, StringComparison.Ordinal);
         Assert.Contains("S12, verified", output, StringComparison.Ordinal);
