@@ -505,7 +505,7 @@ public static class SessionFhirMapper
             }
 
             var periods = ReadPeriods(patient);
-            var events = ReadAdverseEvents(patient);
+            var events = ReadAdverseEvents(patient, date);
             if (Problems.Count > 0 || date is null || patient is null)
             {
                 return null;
@@ -523,7 +523,7 @@ public static class SessionFhirMapper
             }
         }
 
-        private List<Sessions.AdverseEvent> ReadAdverseEvents(FhirReference? patient)
+        private List<Sessions.AdverseEvent> ReadAdverseEvents(FhirReference? patient, DateOnly? sessionDate)
         {
             var events = new List<Sessions.AdverseEvent>();
             var administrations = new HashSet<string>(StringComparer.Ordinal);
@@ -539,6 +539,12 @@ public static class SessionFhirMapper
             {
                 if (ReadAdverseEvent(a, path, patient, administrations) is { } e)
                 {
+                    if (sessionDate is { } d && e.Onset < d)
+                    {
+                        Problem(path + ".date", $"the onset {Date(e.Onset)} is before the session date {Date(d)}: an adverse event after a session starts on its day or later");
+                        continue;
+                    }
+
                     events.Add(e);
                 }
             }

@@ -24,7 +24,7 @@ internal static class AdverseEventJson
     };
 
     /// <summary>Reads the events at <paramref name="path"/>; every problem is added to <paramref name="reading"/>.</summary>
-    internal static List<AdverseEvent> FromDocuments(List<AdverseEventDocument?>? docs, string path, JsonReading reading)
+    internal static List<AdverseEvent> FromDocuments(List<AdverseEventDocument?>? docs, string path, JsonReading reading, DateOnly? after)
     {
         var list = new List<AdverseEvent>();
         if (docs is null)
@@ -43,6 +43,12 @@ internal static class AdverseEventJson
 
             if (FromDocument(d, at, reading) is { } e)
             {
+                if (after is { } date && e.Onset < date)
+                {
+                    reading.Add(at + ".onset", $"'{JsonReading.FormatDate(e.Onset)}' is before the date it follows, {JsonReading.FormatDate(date)}: an adverse event after an administration starts on its day or later.");
+                    continue;
+                }
+
                 list.Add(e);
             }
         }

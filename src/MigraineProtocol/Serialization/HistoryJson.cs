@@ -54,7 +54,7 @@ public static class HistoryJson
                     reading.Add(path + ".indication", $"'{a.Indication}' is not an indication id: lower-case letters and digits in kebab-case, for example 'chronic-migraine'.");
                 }
 
-                var events = AdverseEventJson.FromDocuments(a.AdverseEvents, path + ".adverseEvents", reading);
+                var events = AdverseEventJson.FromDocuments(a.AdverseEvents, path + ".adverseEvents", reading, dateOk ? date : null);
                 if (dateOk && unitsOk && indicationOk)
                 {
                     list.Add(new Administration(date, units, a.Indication).WithAdverseEvents(events));

@@ -86,7 +86,7 @@ public static class SessionJson
 
     private static TreatmentSession? FromDocument(SessionDocument doc, JsonReading reading)
     {
-        reading.TryDate(doc.Date, "$.date", out var date);
+        var dateOk = reading.TryDate(doc.Date, "$.date", out var date);
         var injections = new List<Injection>(doc.Injections.Count);
         for (var i = 0; i < doc.Injections.Count; i++)
         {
@@ -151,7 +151,7 @@ public static class SessionJson
             }
         }
 
-        var events = AdverseEventJson.FromDocuments(doc.AdverseEvents, "$.adverseEvents", reading);
+        var events = AdverseEventJson.FromDocuments(doc.AdverseEvents, "$.adverseEvents", reading, dateOk ? date : null);
         return reading.HasProblems
             ? null
             : new TreatmentSession(date, injections, product, lot, expiry, reconstitution).WithVialsOpened(doc.Vials).WithReconstitutedAt(reconstitutedAt)

@@ -50,8 +50,9 @@ public sealed class Administration : IEquatable<Administration>
     /// <param name="events">The events, in the order recorded.</param>
     /// <returns>The new administration.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="events"/> or an element is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An event's onset is before the administration date.</exception>
     public Administration WithAdverseEvents(IEnumerable<AdverseEvent> events) =>
-        new(Date, Units, Indication) { AdverseEvents = TreatmentSession.CheckEvents(events) };
+        new(Date, Units, Indication) { AdverseEvents = TreatmentSession.CheckEvents(events, Date, nameof(events)) };
 
     /// <summary>Returns the administration that a chronic-migraine session becomes in the next session's history: its date, total units and adverse events.</summary>
     /// <param name="session">The session.</param>

@@ -105,7 +105,8 @@ public sealed class TreatmentSession : IEquatable<TreatmentSession>
     /// <summary>Returns a new session with the same details on another date.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The new session.</returns>
-    public TreatmentSession WithDate(DateOnly date) => new(date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = ReconstitutedAt, AdverseEvents = AdverseEvents, DistantSpreadAcknowledged = DistantSpreadAcknowledged };
+    /// <exception cref="ArgumentException">A recorded adverse event has its onset before <paramref name="date"/>.</exception>
+    public TreatmentSession WithDate(DateOnly date) => new(date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = ReconstitutedAt, AdverseEvents = CheckEvents(AdverseEvents, date, nameof(date)), DistantSpreadAcknowledged = DistantSpreadAcknowledged };
 
     /// <summary>Returns a new session with the same details and the reconstitution time recorded (or cleared).</summary>
     /// <param name="reconstitutedAt">When the vials were reconstituted (local clock time; the kind is ignored), or <see langword="null"/> for not recorded.</param>
@@ -133,8 +134,9 @@ public sealed class TreatmentSession : IEquatable<TreatmentSession>
     /// <param name="events">The events, in the order recorded.</param>
     /// <returns>The new session.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="events"/> or an element is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An event's onset is before the session date (an event after a session starts on its day or later).</exception>
     public TreatmentSession WithAdverseEvents(IEnumerable<AdverseEvent> events) =>
-        new(Date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = ReconstitutedAt, AdverseEvents = CheckEvents(events), DistantSpreadAcknowledged = DistantSpreadAcknowledged };
+        new(Date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = ReconstitutedAt, AdverseEvents = CheckEvents(events, Date, nameof(events)), DistantSpreadAcknowledged = DistantSpreadAcknowledged };
 
     /// <summary>Returns a new session with the same details and the clinician's acknowledgement of prior distant-spread events set or cleared.</summary>
     /// <param name="acknowledged">Whether the clinician acknowledges the prior distant-spread events for this session.</param>
@@ -142,13 +144,21 @@ public sealed class TreatmentSession : IEquatable<TreatmentSession>
     public TreatmentSession WithDistantSpreadAcknowledged(bool acknowledged) =>
         new(Date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = ReconstitutedAt, AdverseEvents = AdverseEvents, DistantSpreadAcknowledged = acknowledged };
 
-    internal static ImmutableArray<AdverseEvent> CheckEvents(IEnumerable<AdverseEvent> events)
+    internal static ImmutableArray<AdverseEvent> CheckEvents(IEnumerable<AdverseEvent> events, DateOnly date, string paramName)
     {
         ArgumentNullException.ThrowIfNull(events);
         ImmutableArray<AdverseEvent> list = [.. events];
         if (list.Any(e => e is null))
         {
             throw new ArgumentNullException(nameof(events), "The adverse events must not contain null.");
+        }
+
+        foreach (var e in list)
+        {
+            if (e.Onset < date)
+            {
+                throw new ArgumentException($"The adverse event '{e}' starts before the administration it follows, on {date:yyyy-MM-dd}.", paramName);
+            }
         }
 
         return list;

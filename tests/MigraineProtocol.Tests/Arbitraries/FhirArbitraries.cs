@@ -72,7 +72,7 @@ public static class FhirArbitraries
          from patient in Gen.Frequency((1, Gen.Constant<FhirReference?>(FhirReference.DisplayOnly("patient not identified"))), (6, References("Patient").Where(p => p is not null)))
          from performer in References("Practitioner")
          from collection in Gen.Elements(false, true)
-         from events in Gen.Frequency((2, Gen.Constant(new List<AdverseEvent>())), (1, SessionArbitraries.AdverseEvents().ListOf().Select(l => l.Take(3).ToList())))
+         from events in Gen.Frequency((2, Gen.Constant(new List<AdverseEvent>())), (1, SessionArbitraries.AdverseEvents(date).ListOf().Select(l => l.Take(3).ToList())))
          select new FhirCase(
              new TreatmentSession(date, injections, product, lot, expiry, recon).WithVialsOpened(vials).WithAdverseEvents(events),
              periods,

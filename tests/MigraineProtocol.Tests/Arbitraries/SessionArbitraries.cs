@@ -36,9 +36,9 @@ public static class SessionArbitraries
     private static readonly string?[] EventPlaces = [null, "trapezius-left-2", "frontalis-right-1", "temporalis-left-ftp"];
 
     /// <summary>Adverse events: every term, resolved or ongoing, any severity, serious or not, with or without a site or muscle.</summary>
-    public static Gen<AdverseEvent> AdverseEvents() =>
+    public static Gen<AdverseEvent> AdverseEvents(DateOnly after) =>
         from term in Gen.Elements(AdverseEventTerms.All.ToArray())
-        from onset in Dates()
+        from onset in Gen.Frequency((3, Gen.Choose(0, 60)), (1, Gen.Choose(61, 2_000))).Select(d => after.AddDays(d))
         from duration in Gen.OneOf(Gen.Constant<int?>(null), Gen.Choose(0, AdverseEvent.MaxDurationDays).Select(d => (int?)d))
         from severity in Gen.Elements(AdverseEventSeverity.Mild, AdverseEventSeverity.Moderate, AdverseEventSeverity.Severe)
         from serious in Gen.Elements(false, true)
@@ -51,8 +51,8 @@ public static class SessionArbitraries
                 ? AdverseEvent.Resolved(term, onset, d, severity, serious, site is null ? null : SiteId.From(site), muscle is null ? null : MuscleId.From(muscle))
                 : AdverseEvent.Ongoing(term, onset, severity, serious, site is null ? null : SiteId.From(site), muscle is null ? null : MuscleId.From(muscle));
 
-    private static Gen<List<AdverseEvent>> EventLists() =>
-        Gen.Frequency((3, Gen.Constant(new List<AdverseEvent>())), (1, AdverseEvents().ListOf().Select(l => l.Take(4).ToList())));
+    private static Gen<List<AdverseEvent>> EventLists(DateOnly after) =>
+        Gen.Frequency((3, Gen.Constant(new List<AdverseEvent>())), (1, AdverseEvents(after).ListOf().Select(l => l.Take(4).ToList())));
 
     /// <summary>Sessions with 0 to 45 injections and every optional detail sometimes present.</summary>
     public static Arbitrary<TreatmentSession> Sessions() =>
@@ -63,7 +63,7 @@ public static class SessionArbitraries
          from expiry in Gen.OneOf(Gen.Constant<DateOnly?>(null), Dates().Select(d => (DateOnly?)d))
          from recon in Gen.Elements<Reconstitution?>(null, Reconstitution.Vial100In2Ml, Reconstitution.Vial200In4Ml, Reconstitution.Vial50In1Ml, new Reconstitution(ToxinUnits.FromUnits(100), Volume.FromMicrolitres(2_500)))
          from vials in Gen.OneOf(Gen.Constant<int?>(null), Gen.Choose(0, 5).Select(v => (int?)v))
-         from events in EventLists()
+         from events in EventLists(date)
          from acknowledged in Gen.Elements(false, false, true)
          select new TreatmentSession(date, injections, product, lot, expiry, recon).WithVialsOpened(vials).WithAdverseEvents(events).WithDistantSpreadAcknowledged(acknowledged))
         .ToArbitrary();
@@ -73,7 +73,7 @@ public static class SessionArbitraries
         (from date in Dates()
          from units in Doses()
          from indication in Gen.Elements(Indications)
-         from events in EventLists()
+         from events in EventLists(date)
          select new Administration(date, units, indication).WithAdverseEvents(events))
         .ListOf().Select(l => new TreatmentHistory(l.Take(12)))
         .ToArbitrary();

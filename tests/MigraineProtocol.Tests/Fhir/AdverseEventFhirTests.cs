@@ -114,6 +114,10 @@ public class AdverseEventFhirTests
         Assert.Contains(problems, p => p.StartsWith(at + ".extension: an ongoing event has no duration extension", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith(at + ".suspectEntity: expected references", StringComparison.Ordinal));
 
+        var early = Export();
+        Events(early)[0].DateElement = new FhirDateTime("2026-03-01");
+        Assert.Contains(".date: the onset 2026-03-01 is before the session date 2026-03-02", Assert.Single(Assert.Throws<FhirImportException>(() => SessionFhirMapper.FromBundle(early)).Problems), StringComparison.Ordinal);
+
         var c = Export();
         Events(c)[2].Event.Coding[0].Code = "inflammation";
         Assert.Contains("event: expected an adverse-event term", Assert.Single(Assert.Throws<FhirImportException>(() => SessionFhirMapper.FromBundle(c)).Problems), StringComparison.Ordinal);

@@ -47,7 +47,7 @@ public class AdverseEventJsonTests
 
     [Property(MaxTest = 300)]
     public Property EventsRoundTripThroughTheHistory() =>
-        Prop.ForAll(SessionArbitraries.AdverseEvents().ListOf().ToArbitrary(), events =>
+        Prop.ForAll(SessionArbitraries.AdverseEvents(new DateOnly(2026, 1, 5)).ListOf().ToArbitrary(), events =>
         {
             var h = new TreatmentHistory([new Administration(new DateOnly(2026, 1, 5), MigraineProtocol.Dosing.ToxinUnits.FromUnits(155), "chronic-migraine").WithAdverseEvents(events)]);
             return HistoryJson.Read(HistoryJson.Write(h), "h.json").Equals(h);
@@ -67,6 +67,7 @@ public class AdverseEventJsonTests
     [InlineData("""{"term": "headache", "onset": "2026-03-04", "durationDays": 2, "severity": "mild"}""", "", "serious")]
     [InlineData("""{"term": "headache", "onset": "2026-03-04", "durationDays": 2, "severity": "mild", "serious": false, "grade": 3}""", "", "grade")]
     [InlineData("null", "", "$.adverseEvents[0]: an adverse event must be an object")]
+    [InlineData("""{"term": "headache", "onset": "2026-03-01", "durationDays": 2, "severity": "mild", "serious": false}""", "", "$.adverseEvents[0].onset: '2026-03-01' is before the date it follows, 2026-03-02")]
     public void BadEventsAreProblemsNamingTheJsonPath(string item, string prefix, string expected)
     {
         var json = "{\"date\": \"2026-03-02\", \"injections\": [], \"adverseEvents\": [" + item + "]}";

@@ -81,6 +81,10 @@ public class AdverseEventTests
         Assert.Equal([e], with.WithDate(new DateOnly(2026, 3, 3)).AdverseEvents);
         Assert.True(with.WithVialsOpened(1).DistantSpreadAcknowledged);
         Assert.Throws<ArgumentNullException>("events", () => s.WithAdverseEvents([null!]));
+        Assert.Throws<ArgumentException>("events", () => s.WithAdverseEvents([AdverseEvent.Ongoing(AdverseEventTerm.Headache, new DateOnly(2026, 3, 1), AdverseEventSeverity.Mild)]));
+        Assert.Throws<ArgumentException>("date", () => with.WithDate(new DateOnly(2026, 3, 6)));
+        Assert.Equal(Onset, s.WithAdverseEvents([e]).WithDate(Onset).Date);   // the same day is fine
+        Assert.Throws<ArgumentException>("events", () => new Administration(Onset.AddDays(1), MigraineProtocol.Dosing.ToxinUnits.FromUnits(155), "chronic-migraine").WithAdverseEvents([e]));
         var a = Administration.FromSession(with);
         Assert.Equal([e], a.AdverseEvents);
         Assert.True(a.IsChronicMigraine);
