@@ -89,8 +89,7 @@ internal static class ValidateCommand
     {
         static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         output.Write($"Session {D(report.Date)} against protocol '{report.Protocol}': {report.InjectionCount.ToString(CultureInfo.InvariantCulture)} injections, {report.TotalUnits}.\n");
-        var weak = report.Violations.Count(v => v.IsError && v.Source.Verification != Primitives.VerificationLevel.Verified);
-        var caveat = weak == 0 ? string.Empty : $"; {weak.ToString(CultureInfo.InvariantCulture)} of the errors rest on a secondary or unverified source: re-check before acting";
+        var caveat = MapCommand.WeakSources(report);
         output.Write(report.IsValid
             ? $"VALID ({report.WarningCount.ToString(CultureInfo.InvariantCulture)} warnings)\n"
             : $"INVALID ({report.ErrorCount.ToString(CultureInfo.InvariantCulture)} errors, {report.WarningCount.ToString(CultureInfo.InvariantCulture)} warnings{caveat})\n");

@@ -117,7 +117,8 @@ public class SessionOverlayTests
             [("unknown-site", "frontalis-left-1"), ("unknown-site", "elbow"), ("total-dose-limit", "-")],
             overlay.Diagnostics.Select(d => (d.Code.Value, d.Site?.Value ?? "-")));
         Assert.Contains("'elbow' is not a site of protocol 'forehead-only'", overlay.Diagnostics[1].Message, StringComparison.Ordinal);
-        Assert.Equal(ToxinUnits.FromUnits(10), overlay.GivenUnits);
+        Assert.Equal(ToxinUnits.FromUnits(15), overlay.GivenUnits); // the session total, as validate says: elbow's 5 U included
+        Assert.Equal(ToxinUnits.FromUnits(5), overlay.UndrawnUnits);
     }
 
     [Fact]
@@ -158,6 +159,18 @@ public class SessionOverlayTests
         Assert.Equal("2026-03-02: 155 U; 0 missed, 0 under-dosed, 0 over-dosed, 0 unplanned", SessionOverlay.FromSession(Preempt, TreatmentSession.FromProtocol(Preempt, Day).WithProduct("BOTOX")).ToString());
 
     private static readonly MuscleId Temporalis = MuscleId.From("temporalis");
+
+    [Fact]
+    public void TheOverlayTotalAgreesWithTheReportEvenWithAnUndrawableSite()
+    {
+        // 165 U given, 5 U of it at an id the map cannot draw: the map used to say 160 U where validate says 165 U.
+        var session = With(new Injection(Id("elbow"), ToxinUnits.FromUnits(5)), Injection.FollowThePain(Temporalis, Laterality.Left, ToxinUnits.FromUnits(5)));
+        var report = RuleSet.Default.Validate(Preempt, session);
+        var overlay = SessionOverlay.FromReport(Preempt, session, report);
+        Assert.Equal(ToxinUnits.FromUnits(165), report.TotalUnits);
+        Assert.Equal(report.TotalUnits, overlay.GivenUnits);
+        Assert.Equal(ToxinUnits.FromUnits(5), overlay.UndrawnUnits);
+    }
 
     private static TreatmentSession With(params Injection[] extra) =>
         new(Day, TreatmentSession.FromProtocol(Preempt, Day).Injections.Concat(extra), "BOTOX");

@@ -274,6 +274,42 @@ public class SessionRulesTests
         Assert.Empty(Validate(sameDay).Violations);
     }
 
+    [Theory]
+    [InlineData("2026-02-28T22:00", "more than 24 hours before the session")]
+    [InlineData("2026-03-01T12:00", "cannot tell whether it was given within 24 hours")]
+    [InlineData("2026-03-03T08:00", "after the session day")]
+    [InlineData("2026-03-02T00:00", null)]
+    public void ReconstitutionAgeWarnsPast24Hours(string at, string? expected)
+    {
+        var s = Full().WithReconstitutedAt(DateTime.Parse(at, System.Globalization.CultureInfo.InvariantCulture));
+        var r = Validate(s);
+        if (expected is null)
+        {
+            Assert.Empty(r.ViolationsOf(RuleId.ReconstitutionAge));
+            return;
+        }
+
+        var v = Assert.Single(r.ViolationsOf(RuleId.ReconstitutionAge));
+        Assert.Equal(Severity.Warning, v.Severity);
+        Assert.Contains(expected, v.Message, StringComparison.Ordinal);
+        Assert.Equal(("S19", VerificationLevel.VerifiedSecondary), (v.Source.Source, v.Source.Verification));
+        Assert.True(r.IsValid);
+        Assert.Empty(Validate(Full()).ViolationsOf(RuleId.ReconstitutionAge));
+    }
+
+    [Fact]
+    public void NoProductRecordedIsAWarningThatSaysOnabotulinumtoxinAIsAssumed()
+    {
+        var r = Validate(Full().WithProduct(null));
+        var v = Assert.Single(r.Violations);
+        Assert.Equal((RuleId.Product, Severity.Warning), (v.Code, v.Severity));
+        Assert.Contains("onabotulinumtoxinA (BOTOX) is assumed", v.Message, StringComparison.Ordinal);
+        Assert.True(r.IsValid);
+        var dysport = Validate(Full().WithProduct("Dysport"));
+        Assert.False(dysport.IsValid);
+        Assert.Equal(Severity.Error, Assert.Single(dysport.Violations).Severity);
+    }
+
     [Fact]
     public void DiagnosticsFollowRuleOrderThenSessionOrder()
     {
