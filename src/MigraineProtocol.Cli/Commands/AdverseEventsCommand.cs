@@ -43,6 +43,11 @@ internal static class AdverseEventsCommand
             var eventsPath = result.GetValue(events)!;
             var c = ReadCohort(cohortPath);
             ReadEvents(eventsPath, c);
+            foreach (var p in PublishedAdverseEventRates.All.Where(p => p.Term != AdverseEventCohort.AnyEvent))
+            {
+                c.AddTerm(p.Term); // a published term with no event in the cohort still gets its 0/n row
+            }
+
             var rates = c.Rates(level);
             if (f == "json")
             {

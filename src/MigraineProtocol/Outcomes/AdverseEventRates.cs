@@ -114,7 +114,23 @@ public sealed class AdverseEventCohort
         return this;
     }
 
-    /// <summary>Returns the rates: per arm, one per term seen in any arm (0 where an arm has none) and one for <see cref="AnyEvent"/>.</summary>
+    /// <summary>Adds a term to report even when no patient has it (its rate is then 0 with a Wilson upper bound above 0); terms keep their order of first appearance.</summary>
+    /// <param name="term">The term code; not <see cref="AnyEvent"/>.</param>
+    /// <returns>This cohort.</returns>
+    /// <exception cref="ArgumentException">The term is blank or <see cref="AnyEvent"/>.</exception>
+    public AdverseEventCohort AddTerm(string term)
+    {
+        Preconditions.CheckNotBlank(term);
+        Preconditions.CheckArgument(term != AnyEvent, nameof(term), $"'{AnyEvent}' is the row of any event, not a term.");
+        if (!terms.Contains(term))
+        {
+            terms.Add(term);
+        }
+
+        return this;
+    }
+
+    /// <summary>Returns the rates: per arm, one per term seen in any arm or added with <see cref="AddTerm"/> (0 where an arm has none) and one for <see cref="AnyEvent"/>.</summary>
     /// <param name="level">The confidence level, in (0, 1).</param>
     /// <returns>The rates, arm by arm.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The level is outside (0, 1).</exception>

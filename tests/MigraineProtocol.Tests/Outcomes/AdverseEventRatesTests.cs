@@ -26,6 +26,11 @@ public class AdverseEventRatesTests
             cohort.AddEvent(f[0], f[1]);
         }
 
+        foreach (var p in PublishedAdverseEventRates.All.Where(p => p.Term != AdverseEventCohort.AnyEvent))
+        {
+            cohort.AddTerm(p.Term);
+        }
+
         return cohort;
     }
 
@@ -33,7 +38,7 @@ public class AdverseEventRatesTests
     public void RatesAndWilsonIntervalsMatchROnTheExampleCohort()
     {
         var rows = Read("adverse-event-rates.csv");
-        Assert.Equal(3 * 2 * 9, rows.Count);
+        Assert.Equal(3 * 2 * 10, rows.Count);   // 8 terms seen, facial paresis (published only), any
         var cohort = ExampleCohort();
         foreach (var level in new[] { 0.9, 0.95, 0.99 })
         {
@@ -96,6 +101,7 @@ public class AdverseEventRatesTests
         Assert.Throws<ArgumentException>("patientId", () => c.AddPatient("p1", "b"));
         Assert.Throws<ArgumentException>("patientId", () => c.AddEvent("p2", "neck-pain"));
         Assert.Throws<ArgumentException>("term", () => c.AddEvent("p1", AdverseEventCohort.AnyEvent));
+        Assert.Throws<ArgumentException>("term", () => c.AddTerm(AdverseEventCohort.AnyEvent));
         Assert.Throws<ArgumentException>("arm", () => c.AddPatient("p3", " "));
         Assert.Throws<ArgumentOutOfRangeException>("level", () => c.Rates(1));
         Assert.Throws<InvalidOperationException>(() => new AdverseEventCohort().Rates());
