@@ -431,7 +431,7 @@ internal static class BuiltInRules
                     }
                     else if (muscle.Value.Value is "cervical-paraspinal" or "trapezius")
                     {
-                        context.Report($"Neck weakness: {e} {after}: muscles involved: {Neck}, recorded in {muscle}. Review the neck injection sites and depth (superficial in the upper neck) with the patient; the library suggests no dose.", e.Site);
+                        context.Report($"Neck weakness: {e} {after}: muscles involved: {Neck}, recorded in {muscle}. Review the neck injection sites and depth (superficial in the upper neck) with the patient; the library suggests no dose.");
                     }
                 }
             }

@@ -108,6 +108,7 @@ public class AdverseEventRulesTests
         Assert.StartsWith("Neck weakness", v.Message, StringComparison.Ordinal);
         Assert.Contains("the neck (cervical paraspinal, trapezius)", v.Message, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\d+(\.\d+)? ?U\b", v.Message);
+        Assert.Null(v.Site); // a site of the previous session, not of this one: the map's overlay must not mark it
     }
 
     [Fact]
