@@ -384,7 +384,7 @@ internal static class BuiltInRules
                         continue;
                     }
 
-                    var what = $"{e} after the {a.Indication} administration on {Date(a.Date)}";
+                    var what = $"{e}, after the {a.Indication} administration on {Date(a.Date)}";
                     if (s.DistantSpreadAcknowledged)
                     {
                         context.ReportAtMost(Severity.Warning, $"Acknowledged by the clinician for this session: prior distant-spread event of the boxed warning: {what}.");
@@ -420,18 +420,18 @@ internal static class BuiltInRules
                 var after = $"after the last chronic-migraine session on {Date(last.Date)}";
                 if (e.Term == Sessions.AdverseEventTerm.EyelidPtosis)
                 {
-                    context.Report($"{e} {after}: muscles involved: {FrontalRegion}. Review the frontal-region injection sites and technique with the patient; the library suggests no dose.");
+                    context.Report($"{e}, {after}: muscles involved: {FrontalRegion}. Review the frontal-region injection sites and technique with the patient; the library suggests no dose.");
                 }
                 else if (e.Term == Sessions.AdverseEventTerm.MuscularWeakness)
                 {
                     var muscle = MuscleOf(e, context.Protocol);
                     if (muscle is null)
                     {
-                        context.Report($"{e} {after}, location not recorded: cannot tell whether {Neck} was involved. Record the site or muscle; the library suggests no dose.");
+                        context.Report($"{e}, {after}; location not recorded: cannot tell whether {Neck} was involved. Record the site or muscle; the library suggests no dose.");
                     }
                     else if (muscle.Value.Value is "cervical-paraspinal" or "trapezius")
                     {
-                        context.Report($"Neck weakness: {e} {after}: muscles involved: {Neck}, recorded in {muscle}. Review the neck injection sites and depth (superficial in the upper neck) with the patient; the library suggests no dose.");
+                        context.Report($"Neck weakness: {e}, {after}: muscles involved: {Neck}, recorded in {muscle}. Review the neck injection sites and depth (superficial in the upper neck) with the patient; the library suggests no dose.");
                     }
                 }
             }
