@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Hl7.Fhir.Model;
+using Bundle = Hl7.Fhir.Model.Bundle;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -164,5 +164,25 @@ public sealed class ReferencePageSamples
             await app.StopAsync(TestContext.Current.CancellationToken);
             await app.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public void AdverseEventsOnTheSession()
+    {
+        TreatmentSession session = Session();
+        TreatmentSession nextSession = SessionJson.Read(Examples.Read("session-2026-03-02.json"), "next.json");
+        #region adverse-events-model
+        var neck = AdverseEvent.Resolved(AdverseEventTerm.NeckPain, onset: new(2026, 3, 4), durationDays: 5,
+            AdverseEventSeverity.Moderate, serious: false, muscle: MuscleId.From("trapezius"));
+        var swallow = AdverseEvent.Ongoing(AdverseEventTerm.Dysphagia, new(2026, 3, 10), AdverseEventSeverity.Severe, serious: true);
+        var rash = AdverseEvent.Other("rash", new(2026, 3, 3), durationDays: 2, AdverseEventSeverity.Mild, site: SiteId.From("frontalis-left-1"));
+        session = session.WithAdverseEvents([neck, swallow, rash]);              // events after this session
+        var prior = Administration.FromSession(session);                        // the next session's history carries them
+        var next = nextSession.WithDistantSpreadAcknowledged(true);            // the clinician's acknowledgement
+        #endregion
+
+        Assert.Equal(3, session.AdverseEvents.Length);
+        Assert.Equal(3, prior.AdverseEvents.Length);
+        Assert.True(next.DistantSpreadAcknowledged);
     }
 }
