@@ -149,8 +149,29 @@ public static class CourseChart
         return sb.ToString();
     }
 
-    private static string Reduction(TreatmentCycle c, ReportText text) =>
-        c.Window.DaysRecorded == 0 ? text["chart.no-data"] : c.Reduction is { } r ? text.Percent((double)r, 1) : text["chart.not-applicable"];
+    /// <summary>The reduction from baseline as recorded (the responder column says whether unrecorded days could change the status).</summary>
+    private static string Reduction(TreatmentCycle c, ReportText text)
+    {
+        if (c.Window.DaysRecorded == 0)
+        {
+            return text["chart.no-data"];
+        }
+
+        return c.Reduction is { } r ? text.Percent((double)r, 1) : text["chart.not-applicable"];
+    }
+
+    /// <summary>The change in headache days: exact when the baseline and the window are complete, otherwise the range from fewest to most the unrecorded days allow.</summary>
+    internal static string Change(PeriodSummary baseline, PeriodSummary window, ReportText text)
+    {
+        if (window.DaysRecorded == 0)
+        {
+            return text["chart.no-data"];
+        }
+
+        var low = window.HeadacheDays - (baseline.HeadacheDays + baseline.DaysUnrecorded);
+        var high = window.HeadacheDays + window.DaysUnrecorded - baseline.HeadacheDays;
+        return low == high ? text.Signed(low, 0) : text.Format("chart.range", text.Signed(low, 0), text.Signed(high, 0));
+    }
 
     private static void Bar(ChartSvg svg, ReportText text, string series, int cycle, PeriodSummary window, double x0, double column, double bottom, string label)
     {
@@ -194,7 +215,7 @@ public static class CourseChart
                 text.Date(c.Start),
                 text.Format("chart.range", text.Date(c.Window.Start), text.Date(c.Window.End)),
                 Days(c.Window, text),
-                text.Signed(c.HeadacheDaysChange, 0),
+                Change(course.Baseline, c.Window, text),
                 Reduction(c, text),
                 Outcome(text, c.Responder),
             ]);
