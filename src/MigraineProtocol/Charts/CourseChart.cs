@@ -57,7 +57,7 @@ public static class CourseChart
         var plotWidth = bars * column;
         var table = Table(course, text);
         var tableWidth = table.Widths.Sum();
-        var width = Math.Max(Math.Max(760, plotX + plotWidth + RightMargin + Pad), (2 * Pad) + tableWidth);
+        var width = new[] { 760, plotX + plotWidth + RightMargin + Pad, (2 * Pad) + tableWidth, (2 * Pad) + ChartSvg.TextWidth(Subtitle(course, text), 11), (2 * Pad) + ChartSvg.TextWidth(text["chart.course.bars"], 12) }.Max();
         var top = 84.0;
         var bottom = top + (MaxDays * PxPerDay);
         var tableTop = bottom + 48;

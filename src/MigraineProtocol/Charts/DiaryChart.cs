@@ -114,7 +114,7 @@ internal sealed class DiaryChartWriter
     {
         var plotX = Pad + AxisWidth;
         var plotWidth = periods.Count * column;
-        var width = Math.Max(760, plotX + plotWidth + RightMargin + Pad);
+        var width = new[] { 760, plotX + plotWidth + RightMargin + Pad, (2 * Pad) + ChartSvg.TextWidth(Subtitle(), 11), (2 * Pad) + ChartSvg.TextWidth(text["chart.diary.calendar"], 12) }.Max();
         var calendarTop = 92.0;
         var calendarBottom = calendarTop + (maxDays * CellHeight);
         var barsTop = calendarBottom + 56;

@@ -156,7 +156,7 @@ public static class OutcomesChart
         }
 
         svg.Line("ch-axis", plotX, bottom, plotX + PlotWidth, bottom);
-        svg.Text(text["chart.outcomes.estimate"], plotX + PlotWidth + 10, axisY - 3, "ch-tick");
+        svg.Text(text["chart.outcomes.estimate"], plotX + PlotWidth + 26, axisY - 3, "ch-tick");
         for (var r = 0; r < p.Rows.Count; r++)
         {
             var row = p.Rows[r];
@@ -188,7 +188,7 @@ public static class OutcomesChart
                 svg.Rect("oc-point", px - 4.5, y - 4.5, 9, 9, null, ("data-x", ChartSvg.N(px)));
             }
 
-            svg.Text(row.ValueText, plotX + PlotWidth + 10, y + 3.5, "ch-value oc-value", ("data-value", R(row.Value)));
+            svg.Text(row.ValueText, plotX + PlotWidth + 26, y + 3.5, "ch-value oc-value", ("data-value", R(row.Value)));
             svg.EndGroup();
         }
 
