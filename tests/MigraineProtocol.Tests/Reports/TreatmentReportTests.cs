@@ -86,6 +86,18 @@ public partial class TreatmentReportTests
         Assert.DoesNotContain(">Headache diary<", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("de")]
+    public void TheDocumentedExampleIsWhatTheLibraryWritesToday(string language)
+    {
+        Assert.True(ReportText.TryGet(language, out var text));
+        var path = Path.Combine(MigraineProtocol.Tests.Architecture.LayeringTests.RepositoryRoot(), "docs", "report", $"report-example-{language}.html");
+        Assert.True(
+            File.ReadAllText(path) == TreatmentReport.Create(ExampleInput(text)).ToHtml(),
+            $"{path} is out of date: regenerate it with the commands in docs/report.md.");
+    }
+
     [Fact]
     public void TheReportIsDeterministic() =>
         Assert.Equal(TreatmentReport.Create(ExampleInput(ReportText.English)).ToHtml(), TreatmentReport.Create(ExampleInput(ReportText.English)).ToHtml());
