@@ -87,7 +87,7 @@ internal sealed partial class TreatmentReportHtml
             input.Protocol.Name)));
         o.Write("</p>\n<p class=\"notice\" role=\"note\">");
         o.Write(E(t["report.notice"]));
-        o.Write("</p>\n</header>\n");
+        o.Write("</p>\n</header>\n<main>\n");
 
         WriteGlance();
         WriteCriteria();
@@ -95,7 +95,7 @@ internal sealed partial class TreatmentReportHtml
         WriteSessions();
         WriteCourse();
         WriteSources();
-        o.Write("<footer><p>");
+        o.Write("</main>\n<footer><p>");
         o.Write(E(t["report.footer"]));
         o.Write("</p></footer>\n</body>\n</html>\n");
     }
