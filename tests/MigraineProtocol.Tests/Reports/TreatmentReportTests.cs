@@ -99,6 +99,52 @@ public partial class TreatmentReportTests
     }
 
     [Fact]
+    public void EveryCriterionAndFigureTheEngineProducesHasGermanText()
+    {
+        // Chronic and episodic, with and without medication, with the caller-supplied thresholds and
+        // without: every criterion id, figure name and requirement must come from the resource table
+        // (only the engine's free-text notes may stay English).
+        var diaries = new[]
+        {
+            TestDiaries.Periodic(6, 20, 10, 12, AcuteMedicationSet.Of(AcuteMedicationClass.Triptan, AcuteMedicationClass.SimpleAnalgesic, AcuteMedicationClass.CombinationAnalgesic)),
+            TestDiaries.Periodic(6, 6, 2, 3, AcuteMedicationSet.Of(AcuteMedicationClass.Opioid, AcuteMedicationClass.Ergot)),
+            TestDiaries.Periodic(2, 16, 9),
+        };
+        foreach (var diary in diaries)
+        {
+            foreach (var thresholds in new[] { MedicationOveruseThresholds.Verified, MedicationOveruseThresholds.Verified.WithCombinationAnalgesic(10).WithMultipleClasses(10) })
+            {
+                var sessions = new[] { diary.Start.AddDays(29), diary.Start.AddDays(29 + 84) };
+                var history = new MigraineProtocol.Sessions.TreatmentHistory(sessions.Select(d => new MigraineProtocol.Sessions.Administration(d, MigraineProtocol.Dosing.ToxinUnits.FromUnits(155), "chronic-migraine")));
+                var html = TreatmentReport.Create(new TreatmentReportInput
+                {
+                    PatientReference = "X",
+                    Diary = diary,
+                    History = history,
+                    Thresholds = thresholds,
+                    Eligibility = new EligibilityInput(2, null, true),
+                    Text = ReportText.German,
+                }).ToHtml();
+                var untranslated = Regex.Matches(html, "<span lang=\"en\">(.*?)</span>").Select(m => m.Groups[1].Value).Distinct().ToList();
+                Assert.True(untranslated.Count == 0, "untranslated: " + string.Join(" | ", untranslated));
+            }
+        }
+    }
+
+    [FsCheck.Xunit.Property(Arbitrary = [typeof(MigraineProtocol.Tests.Arbitraries.DiaryArbitraries)], MaxTest = 40)]
+    public void AnyDiaryAndSessionDatesGiveACompleteReport(HeadacheDiary diary, FsCheck.NonNegativeInt first, FsCheck.PositiveInt gap, bool german)
+    {
+        var dates = new[] { diary.Start.AddDays(first.Get % (diary.SpanDays + 60) - 30), diary.Start.AddDays((first.Get % (diary.SpanDays + 60)) - 30 + 1 + (gap.Get % 120)) };
+        var history = new MigraineProtocol.Sessions.TreatmentHistory(dates.Select(d => new MigraineProtocol.Sessions.Administration(d, MigraineProtocol.Dosing.ToxinUnits.FromUnits(155), "chronic-migraine")));
+        var html = TreatmentReport.Create(new TreatmentReportInput { PatientReference = "P", Diary = diary, History = history, Text = german ? ReportText.German : ReportText.English }).ToHtml();
+        Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
+        foreach (Match m in Regex.Matches(html, "<svg .*?</svg>", RegexOptions.Singleline))
+        {
+            _ = XDocument.Parse(m.Value);
+        }
+    }
+
+    [Fact]
     public void TheReportIsDeterministic() =>
         Assert.Equal(TreatmentReport.Create(ExampleInput(ReportText.English)).ToHtml(), TreatmentReport.Create(ExampleInput(ReportText.English)).ToHtml());
 
