@@ -54,7 +54,7 @@ public sealed partial class ReportPdfTests
     private static partial Regex PageSize();
 
     [Theory]
-    [InlineData("en", new[] { "Treatment report", "PT-0042", "ICHD-3 1.3 chronic migraine", "NICE TA260 1.1", "Next eligible date", "25 May 2026", "C1234A", "J0585", "a clinician decides" })]
+    [InlineData("en", new[] { "Treatment report", "PT-0042", "ICHD-3 1.3 chronic migraine", "NICE TA260 1.1", "Earliest next session", "one treatment cycle", "headroom", "25 May 2026", "C1234A", "J0585", "a clinician decides" })]
     [InlineData("de", new[] { "Behandlungsbericht", "PT-0042", "ICHD-3 1.3 Chronische Migräne", "Kopfschmerz zurückzuführen auf einen Medikamentenübergebrauch", "25.05.2026", "C1234A", "entscheidet" })]
     public void TheExampleReportPrintsToAtMostTwoA4PagesWithItsText(string language, string[] expected)
     {

@@ -57,7 +57,24 @@ public sealed class TreatmentReport
         }
 
         Date = input.Date ?? (input.Session is { } last && last.Date > diary.End ? last.Date : diary.End);
-        NextEligibleDate = SessionReport is { } r ? r.NextEligibleDate : input.History.NextEligibleDate(input.Protocol.RetreatmentIntervalDays);
+        if (SessionReport is { } r)
+        {
+            NextEligibleDate = r.NextEligibleDate;
+            Cumulative = r.Cumulative;
+        }
+        else
+        {
+            // No session to validate: the same arithmetic as the rules, as a query (CumulativeDose, ADR 0090).
+            var options = ValidationOptions.Default;
+            if (input.History.NextEligibleDate(input.Protocol.RetreatmentIntervalDays) is { } interval)
+            {
+                NextEligibleDate = CumulativeDose.EarliestDate(input.History, input.Protocol.FixedUnits, interval, options);
+            }
+
+            var units = CumulativeDose.UnitsInWindow(input.History, Date, options);
+            var start = options.CumulativePolicy == CumulativeWindowPolicy.TreatmentCycle ? Date.AddDays(1 - options.CumulativeCycleDays) : options.RollingWindowStart(Date);
+            Cumulative = new CumulativeDoseSummary(options.CumulativePolicy, options.CumulativeLimit, start, units, options.RollingWindowStart(Date), input.History.UnitsBetween(options.RollingWindowStart(Date), Date));
+        }
     }
 
     /// <summary>Gets what the report was made from.</summary>
@@ -90,8 +107,11 @@ public sealed class TreatmentReport
     /// <summary>Gets the chronic-migraine sessions on or before the diary's first day (no baseline for them in the diary).</summary>
     public IReadOnlyList<DateOnly> SessionsBeforeDiary { get; }
 
-    /// <summary>Gets the first date the next chronic-migraine session may be given (the latest session plus the protocol's retreatment interval), if there has been a session.</summary>
+    /// <summary>Gets the earliest date for the next chronic-migraine session that satisfies both the retreatment interval and the cumulative limit (<see cref="ValidationReport.NextEligibleDate"/>, or <see cref="CumulativeDose.EarliestDate"/> for a protocol dose when no session was given); <see langword="null"/> when there has been no session, or the dose alone is over the limit.</summary>
     public DateOnly? NextEligibleDate { get; }
+
+    /// <summary>Gets the cumulative dose across indications under the rules' policy (one treatment cycle by default, ADR 0090): the units, the limit and the headroom, up to the latest session (or up to <see cref="Date"/> from the history when no session was given).</summary>
+    public CumulativeDoseSummary Cumulative { get; }
 
     /// <summary>Makes a report.</summary>
     /// <param name="input">The input.</param>

@@ -7,6 +7,7 @@ using MigraineProtocol.Localization;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Rendering;
 using MigraineProtocol.Rules;
+using MigraineProtocol.Sessions;
 
 namespace MigraineProtocol.Reports;
 
@@ -38,7 +39,7 @@ internal sealed partial class TreatmentReportHtml
         + ".note{color:#444;font-size:6.5pt}"
         + "figure{margin:1mm 0;break-inside:avoid}"
         + "figure svg{width:100%;height:auto;display:block}"
-        + "figure.course svg{width:56%}"
+        + "figure.course svg{width:50%}"
         + "td.date{white-space:nowrap}"
         + ".two{display:flex;gap:3mm;align-items:flex-start;break-inside:avoid}"
         + ".two>figure{flex:1 1 0;min-width:0}"
@@ -49,7 +50,7 @@ internal sealed partial class TreatmentReportHtml
         + "section{break-inside:auto}"
         + ".keep{break-inside:avoid}"
         + ".page-break{break-before:page}"
-        + "footer{margin-top:1.5mm;font-size:6.6pt;color:#333;border-top:1px solid #888;padding-top:0.8mm}";
+        + "footer{margin-top:0.8mm;font-size:6.4pt;color:#333;border-top:1px solid #888;padding-top:0.4mm}footer p{margin:0}";
 
     private readonly TreatmentReport report;
     private readonly ReportText t;
@@ -294,6 +295,11 @@ internal sealed partial class TreatmentReportHtml
             }
         }
 
+        if (input.Session is { } ps)
+        {
+            o.Write($"<p data-item=\"product\">{E(t["report.product"])}: <b>{E(ProductText(ps))}</b> <span class=\"src\">({E(ToxinProducts.Source.Source)}, {E(Citation.FormatLevel(ToxinProducts.Source.Verification))})</span></p>\n");
+        }
+
         o.Write($"<p data-item=\"next-eligible-date\">{E(t["report.next-date"])}: <b>{E(report.NextEligibleDate is { } next ? t.Date(next) : t["report.no-session-yet"])}</b> {E(t.Format("report.next-date-rule", t.Count(input.Protocol.RetreatmentIntervalDays)))}</p>\n");
         o.Write($"<p data-item=\"cumulative\">{E(t["report.cumulative"])}: <b>{E(CumulativeText())}</b> <span class=\"src\">({E(RuleSources.CumulativeDose.Source)}, {E(Citation.FormatLevel(RuleSources.CumulativeDose.Verification))})</span></p>\n");
         o.Write("</section>\n");
@@ -346,30 +352,24 @@ internal sealed partial class TreatmentReportHtml
         o.Write("</p>\n</section>\n");
     }
 
-    /// <summary>The cumulative dose line: the units given in the rules' window up to the latest session (or up to the report date from the history) against the limit, and the headroom left.</summary>
+    /// <summary>The cumulative dose line: the units given in the rules' window (a treatment cycle by default, ADR 0090) against the limit, and the headroom left.</summary>
     private string CumulativeText()
     {
-        var options = ValidationOptions.Default;
-        var limit = options.CumulativeLimit;
-        ToxinUnits units;
-        DateOnly from;
-        DateOnly to;
-        if (report.SessionReport is { } r)
-        {
-            units = r.CumulativeUnits;
-            from = r.CumulativeWindowStart;
-            to = r.Date;
-        }
-        else
-        {
-            to = report.Date;
-            from = options.CumulativeWindowStart(to);
-            units = report.Input.History.UnitsBetween(from, to);
-        }
-
-        var headroom = units >= limit ? ToxinUnits.Zero : limit - units;
-        return t.Format("report.cumulative-value", Units(units), Units(limit), t.Format("chart.range", t.Date(from), t.Date(to)), Units(headroom));
+        var c = report.Cumulative;
+        var to = report.SessionReport is { } r ? r.Date : report.Date;
+        var policy = t[c.Policy == CumulativeWindowPolicy.TreatmentCycle ? "report.cumulative-cycle" : "report.cumulative-rolling"];
+        return t.Format("report.cumulative-value", Units(c.Units), Units(c.Limit), t.Format("chart.range", t.Date(c.WindowStart), t.Date(to)), Units(c.Headroom), policy);
     }
+
+    /// <summary>The product line of the latest session: the product recorded and whether it is onabotulinumtoxinA (rule <c>product</c>); units of other toxins are not interchangeable.</summary>
+    private string ProductText(TreatmentSession s) => s.Product is null
+        ? t["report.product-not-recorded"]
+        : ToxinProducts.IsOnabotulinumtoxinA(s.Product) switch
+        {
+            true => t.Format("report.product-ona", s.Product),
+            false => t.Format("report.product-other", s.Product),
+            _ => t.Format("report.product-unknown", s.Product),
+        };
 
     private string Units(ToxinUnits u) => t.Format("report.units", t.Number(u.Units, u.IsWholeUnits ? 0 : 2));
 
@@ -399,6 +399,13 @@ internal sealed partial class TreatmentReportHtml
                 : E(t.Format("criterion.ichd3-8.2-class-missing", t["class." + m.Groups["class"].Value], DiaryChart.Ichd3Code(cls)));
         }
 
+        if (c.Id == "ichd3-8.2-multiple-classes")
+        {
+            return report.Input.Thresholds.MultipleClasses is { } multiple
+                ? E(t.Format("criterion.ichd3-8.2-multiple-classes", t.Count(multiple)))
+                : E(t["criterion.ichd3-8.2-multiple-classes-missing"]);
+        }
+
         return t.TryText("criterion." + c.Id) is { } local ? E(local) : $"<span lang=\"en\">{E(c.Description)}</span>";
     }
 
@@ -425,9 +432,12 @@ internal sealed partial class TreatmentReportHtml
 
     private string FigureName(string name)
     {
-        if (name.EndsWith(" days", StringComparison.Ordinal) && AcuteMedicationClasses.TryParse(name.AsSpan(0, name.Length - 5), out _))
+        foreach (var c in AcuteMedicationClasses.All)
         {
-            return E(t.Format("figure.class-days", t["class." + name[..^5]]));
+            if (name == AcuteMedicationClasses.Describe(c) + " days" || name == AcuteMedicationClasses.Format(c) + " days")
+            {
+                return E(t.Format("figure.class-days", t["class." + AcuteMedicationClasses.Format(c)]));
+            }
         }
 
         if (CycleFigure().Match(name) is { Success: true } m)

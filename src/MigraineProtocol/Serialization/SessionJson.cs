@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
@@ -77,6 +78,7 @@ public static class SessionJson
             ? new ReconstitutionDocument { VialUnits = JsonReading.Normalize(r.VialUnits.Units), DiluentMl = JsonReading.Normalize(r.Diluent.Millilitres) }
             : null,
         Vials = session.VialsOpened,
+        ReconstitutedAt = session.ReconstitutedAt is { } at ? at.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) : null,
     };
 
     private static TreatmentSession? FromDocument(SessionDocument doc, JsonReading reading)
@@ -133,8 +135,21 @@ public static class SessionJson
             reading.Add("$.vials", $"{doc.Vials} vials: the number of vials opened must not be negative.");
         }
 
+        DateTime? reconstitutedAt = null;
+        if (doc.ReconstitutedAt is { } atText)
+        {
+            if (DateTime.TryParseExact(atText, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+            {
+                reconstitutedAt = at;
+            }
+            else
+            {
+                reading.Add("$.reconstitutedAt", $"'{atText}' is not a local date and time; write it as 'yyyy-MM-ddTHH:mm' (for example '2026-03-02T09:30').");
+            }
+        }
+
         return reading.HasProblems
             ? null
-            : new TreatmentSession(date, injections, product, lot, expiry, reconstitution).WithVialsOpened(doc.Vials);
+            : new TreatmentSession(date, injections, product, lot, expiry, reconstitution).WithVialsOpened(doc.Vials).WithReconstitutedAt(reconstitutedAt);
     }
 }

@@ -69,8 +69,17 @@ public partial class TreatmentReportTests
         Assert.Equal(NiceTa260.Start(input.Diary, input.Eligibility).Outcome, report.NiceStart.Outcome);
         Assert.Equal([new DateOnly(2026, 3, 2)], report.Course!.SessionDates);
         Assert.Equal([new DateOnly(2025, 9, 8), new DateOnly(2025, 12, 1)], report.SessionsBeforeDiary);
+        Assert.Equal(report.SessionReport!.Value.NextEligibleDate, report.NextEligibleDate);
         Assert.Equal(new DateOnly(2026, 5, 25), report.NextEligibleDate);
         Assert.Equal(new DateOnly(2026, 5, 14), report.Date);
+
+        // The clinical rules' cumulative dose per treatment cycle (issue 11): the report shows their figure and headroom.
+        Assert.Equal(report.SessionReport!.Value.Cumulative, report.Cumulative);
+        Assert.Equal(MigraineProtocol.Rules.CumulativeWindowPolicy.TreatmentCycle, report.Cumulative.Policy);
+        var html = report.ToHtml();
+        Assert.Contains($"headroom {report.Cumulative.Headroom.Units:0} U", html, StringComparison.Ordinal);
+        Assert.Contains("one treatment cycle", html, StringComparison.Ordinal);
+        Assert.Contains("BOTOX: onabotulinumtoxinA", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -147,6 +156,25 @@ public partial class TreatmentReportTests
     [Fact]
     public void TheReportIsDeterministic() =>
         Assert.Equal(TreatmentReport.Create(ExampleInput(ReportText.English)).ToHtml(), TreatmentReport.Create(ExampleInput(ReportText.English)).ToHtml());
+
+    [Fact]
+    public void WithoutASessionTheEarliestDateAndHeadroomComeFromTheHistory()
+    {
+        var input = ExampleInput(ReportText.English);
+        var report = TreatmentReport.Create(new TreatmentReportInput { PatientReference = "P", Diary = input.Diary, History = input.History, Date = new DateOnly(2026, 1, 20) });
+        var interval = input.History.NextEligibleDate(input.Protocol.RetreatmentIntervalDays)!.Value;
+        Assert.Equal(MigraineProtocol.Rules.CumulativeDose.EarliestDate(input.History, input.Protocol.FixedUnits, interval), report.NextEligibleDate);
+        Assert.Equal(MigraineProtocol.Rules.CumulativeDose.UnitsInWindow(input.History, new DateOnly(2026, 1, 20)), report.Cumulative.Units);
+        Assert.Equal(MigraineProtocol.Rules.CumulativeDose.Headroom(input.History, new DateOnly(2026, 1, 20)), report.Cumulative.Headroom);
+    }
+
+    [Fact]
+    public void AnotherToxinIsNamedAsSuch()
+    {
+        var input = ExampleInput(ReportText.English);
+        var html = TreatmentReport.Create(new TreatmentReportInput { PatientReference = "P", Diary = input.Diary, History = input.History, Session = input.Session!.WithProduct("Dysport") }).ToHtml();
+        Assert.Contains("Dysport: not onabotulinumtoxinA", html, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void WithoutASessionOrCourseTheReportSaysSo()
