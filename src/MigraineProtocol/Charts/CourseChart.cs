@@ -93,8 +93,8 @@ public static class CourseChart
                 var y30 = bottom - ((double)d30 * PxPerDay);
                 var y50 = bottom - ((double)d50 * PxPerDay);
                 var label50Y = Math.Max(y50 + 3, y30 + 3 + 12);
-                Reference(svg, text, "cc-ref-30", 30, d30, y30, y30 + 3, plotX, plotWidth, text.Format("chart.course.line-30", text.Number(d30, 1)));
-                Reference(svg, text, "cc-ref-50", 50, d50, y50, label50Y, plotX, plotWidth, text.Format("chart.course.line-50", text.Number(d50, 1)));
+                Reference(svg, "cc-ref-30", 30, d30, y30, y30 + 3, plotX, plotWidth, text.Format("chart.course.line-30", text.Number(d30, 1)));
+                Reference(svg, "cc-ref-50", 50, d50, y50, label50Y, plotX, plotWidth, text.Format("chart.course.line-50", text.Number(d50, 1)));
             }
             else
             {
@@ -192,9 +192,8 @@ public static class CourseChart
         svg.EndGroup();
     }
 
-    private static void Reference(ChartSvg svg, ReportText text, string cssClass, int percent, decimal days, double y, double labelY, double plotX, double plotWidth, string label)
+    private static void Reference(ChartSvg svg, string cssClass, int percent, decimal days, double y, double labelY, double plotX, double plotWidth, string label)
     {
-        _ = text;
         svg.Line($"cc-ref {cssClass}", plotX, y, plotX + plotWidth + 4, y, ("data-reduction", ChartSvg.Int(percent)), ("data-days", days.ToString("0.0###", System.Globalization.CultureInfo.InvariantCulture)));
         svg.Text(label, plotX + plotWidth + 8, labelY, "ch-line-label", ("data-reduction", ChartSvg.Int(percent)));
     }

@@ -134,7 +134,7 @@ internal sealed class DiaryChartWriter
         {
             svg.Text(title, Pad, 26, "ch-title");
             svg.Text(Subtitle(), Pad, 44, "ch-subtitle");
-            WriteCalendar(svg, plotX, calendarTop, calendarBottom);
+            WriteCalendar(svg, plotX, calendarTop);
             WriteBars(svg, plotX, barsTop, barsBottom, plotWidth, dateLabelsY);
             WriteMedication(svg, plotX, medicationTop, rowHeight, plotWidth);
             WriteLegend(svg, legend, legendTop, width - (2 * Pad));
@@ -178,7 +178,7 @@ internal sealed class DiaryChartWriter
         return sb.ToString();
     }
 
-    private void WriteCalendar(ChartSvg svg, double plotX, double top, double bottom)
+    private void WriteCalendar(ChartSvg svg, double plotX, double top)
     {
         svg.Text(text["chart.diary.calendar"], Pad, top - 30, "ch-heading");
         svg.StartGroup("dc-calendar", ("data-first-day-y", ChartSvg.N(top)), ("data-cell-height", ChartSvg.N(CellHeight)));
@@ -232,7 +232,6 @@ internal sealed class DiaryChartWriter
         }
 
         svg.EndGroup();
-        _ = bottom;
     }
 
     private void WriteBars(ChartSvg svg, double plotX, double top, double bottom, double plotWidth, double dateLabelsY)

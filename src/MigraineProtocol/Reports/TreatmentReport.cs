@@ -1,6 +1,5 @@
 using System.Text;
 using MigraineProtocol.Diaries.Criteria;
-using MigraineProtocol.Dosing;
 using MigraineProtocol.Rules;
 using MigraineProtocol.Utility;
 
@@ -153,7 +152,4 @@ public sealed class TreatmentReport
         ArgumentNullException.ThrowIfNull(output);
         new TreatmentReportHtml(this).Write(output);
     }
-
-    /// <summary>Gets the units given at the latest session, if any.</summary>
-    internal ToxinUnits? SessionUnits => Input.Session?.TotalUnits;
 }
