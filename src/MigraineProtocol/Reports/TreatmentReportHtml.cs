@@ -193,9 +193,8 @@ internal sealed partial class TreatmentReportHtml
             o.Write(CriterionText(c));
             if (c.Note is { } note && c.Outcome != CriterionOutcome.Met && !ExplainsItself(c))
             {
-                o.Write("<br><span class=\"note\" lang=\"en\">");
-                o.Write(E(note));
-                o.Write("</span>");
+                // Fixed notes of the engine have a row in the resource table; notes with numbers in them stay English.
+                o.Write(t.TryText("note." + note) is { } local ? $"<br><span class=\"note\">{E(local)}</span>" : $"<br><span class=\"note\" lang=\"en\">{E(note)}</span>");
             }
 
             o.Write($"</td><td><span class=\"o {ccss}\">{E(ctext)}</span></td><td>");
