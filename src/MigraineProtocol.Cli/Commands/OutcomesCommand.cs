@@ -338,7 +338,7 @@ internal static class OutcomesCommand
     }
 
     /// <summary>Splits one CSV line (RFC 4180 quoting, no line breaks inside fields) into fields with their 1-based start columns.</summary>
-    private static void SplitFields(string name, int lineNumber, string line, List<(string Text, int Column)> fields)
+    internal static void SplitFields(string name, int lineNumber, string line, List<(string Text, int Column)> fields)
     {
         fields.Clear();
         var i = 0;
