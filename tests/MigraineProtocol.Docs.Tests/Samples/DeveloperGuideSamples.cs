@@ -1,3 +1,4 @@
+using MigraineProtocol.Charts;
 using MigraineProtocol.Diaries;
 using MigraineProtocol.Diaries.Criteria;
 using MigraineProtocol.Dosing;
@@ -102,6 +103,11 @@ public sealed class DeveloperGuideSamples
         }
         #endregion
 
+        #region diary-chart
+        string chart = DiaryChart.Render(diary);   // calendar strip, days per period, medication: deterministic SVG
+        #endregion
+
+        Assert.StartsWith("<svg", chart.TrimStart(), StringComparison.Ordinal);
         Assert.NotEmpty(diary.Periods(PeriodKind.TwentyEightDays));
         Assert.NotEqual(CriterionOutcome.NotAssessed, chronic.Outcome);
         Assert.All(chronic.Criteria, c => Assert.False(string.IsNullOrEmpty(c.Source.Source)));
