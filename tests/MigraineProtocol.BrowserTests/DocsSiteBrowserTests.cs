@@ -27,7 +27,7 @@ public sealed class DocsSiteBrowserTests(ChromiumFixture chromium) : IClassFixtu
 
     private static readonly string Site = Path.Combine(FindRoot(), "docs", "_site");
 
-    public static TheoryData<string> Pages => ["index.html", "guides/developer.html", "guides/integrator.html", "api/MigraineProtocol.Protocols.TreatmentProtocol.html"];
+    public static TheoryData<string> Pages => ["index.html", "guides/developer.html", "guides/integrator.html", "charts.html", "api/MigraineProtocol.Protocols.TreatmentProtocol.html"];
 
     private static string FindRoot()
     {
