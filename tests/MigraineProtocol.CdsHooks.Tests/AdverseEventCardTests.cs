@@ -82,7 +82,7 @@ public sealed class AdverseEventCardTests
         var card = Assert.Single(await CardsResult.ReadAsync(response));
         Assert.Equal("warning", card.Indicator);
         Assert.Equal("prior-local-weakness", card.TopicCode);
-        Assert.Contains("frontal region and neck", card.Summary);
+        Assert.Equal("Neck weakness, eyelid ptosis after the last session (2026-02-02): review the frontal-region and neck injection sites and technique", card.Summary);
         Assert.Contains("frontalis, corrugator, procerus", card.Detail);
         Assert.Contains("cervical paraspinal, trapezius", card.Detail);
         foreach (var finding in LibraryFindings(RuleId.PriorLocalWeakness, Ptosis, NeckWeakness))

@@ -114,9 +114,12 @@ internal sealed class ProtocolCards
         if (weakness.Count > 0)
         {
             var last = record.History.LastChronicMigraineOnOrBefore(order.Date)!;
-            var terms = last.AdverseEvents.Where(e => e.Term is AdverseEventTerm.EyelidPtosis or AdverseEventTerm.MuscularWeakness).Select(e => e.Description).Distinct();
-            var regions = string.Join(" and ", new[] { weakness.Exists(v => v.Message.Contains("frontal region", StringComparison.Ordinal)) ? "frontal region" : null, weakness.Exists(v => v.Message.Contains("the neck (", StringComparison.Ordinal)) ? "neck" : null }.OfType<string>());
-            var summary = $"{string.Join(", ", terms)} after the last session ({Iso(last.Date)}){(regions.Length > 0 ? $": muscles of the {regions} involved" : string.Empty)}; review sites and technique";
+            var what = weakness.Select(v => v.Message.StartsWith("Neck weakness", StringComparison.Ordinal) ? "neck weakness"
+                : v.Message.Contains("frontal region", StringComparison.Ordinal) ? "eyelid ptosis"
+                : "weakness (location not recorded)").Distinct().ToList();
+            var regions = string.Join(" and ", new[] { what.Contains("eyelid ptosis") ? "frontal-region" : null, what.Contains("neck weakness") ? "neck" : null }.OfType<string>());
+            var said = string.Join(", ", what);
+            var summary = $"{char.ToUpperInvariant(said[0])}{said[1..]} after the last session ({Iso(last.Date)}): review the {(regions.Length > 0 ? regions + " " : string.Empty)}injection sites and technique";
             var detail = new StringBuilder();
             foreach (var v in weakness)
             {
