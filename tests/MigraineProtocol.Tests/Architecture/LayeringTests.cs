@@ -24,6 +24,9 @@ public partial class LayeringTests
         ["Outcomes"] = ["Primitives", "Utility"],
         ["Diaries"] = ["Primitives", "Utility"],
         ["Rendering"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols", "Sessions", "Rules"],
+        ["Localization"] = ["Utility"],
+        ["Charts"] = ["Primitives", "Utility", "Diaries", "Outcomes", "Localization"],
+        ["Reports"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols", "Sessions", "Billing", "Rules", "Diaries", "Outcomes", "Rendering", "Localization", "Charts"],
     };
 
     [GeneratedRegex(@"^\s*namespace\s+MigraineProtocol\.(?<ns>[A-Za-z]+)", RegexOptions.Multiline)]
