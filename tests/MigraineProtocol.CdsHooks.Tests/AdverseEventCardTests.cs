@@ -104,6 +104,20 @@ public sealed class AdverseEventCardTests
     }
 
     [Fact]
+    public async Task An_event_goes_on_the_administration_its_suspect_entity_names()
+    {
+        // Onset after the last session, but the suspect entity is the earlier one: not after the last session.
+        var late = AdverseEvent.Resolved(AdverseEventTerm.EyelidPtosis, new DateOnly(2026, 2, 12), 5, AdverseEventSeverity.Mild);
+        var named = AdverseEvents("2025-11-10", late).Single();
+        named.SuspectEntity = [new Hl7.Fhir.Model.AdverseEvent.SuspectEntityComponent { Instance = new Hl7.Fhir.Model.ResourceReference("MedicationAdministration/ma-2025-11-10-155") }];
+        var dated = AdverseEvents("2025-11-10", late).Single();
+        await using var host = await CdsHost.StartAsync();
+        Assert.Empty(await CardsResult.ReadAsync(await host.PostAsync(OrderSign, OrderSignRequest([ToxinOrder(OrderDate)], History(), adverseEvents: [named]))));
+        var card = Assert.Single(await CardsResult.ReadAsync(await host.PostAsync(OrderSign, OrderSignRequest([ToxinOrder(OrderDate)], History(), adverseEvents: [dated]))));
+        Assert.Equal("prior-local-weakness", card.TopicCode);
+    }
+
+    [Fact]
     public async Task Patient_view_lists_the_last_session_events_and_flags_the_boxed_warning()
     {
         await using var host = await CdsHost.StartAsync();
