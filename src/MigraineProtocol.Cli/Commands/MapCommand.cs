@@ -46,6 +46,7 @@ internal static class MapCommand
             view,
             output,
         };
+        command.Options.Add(CommonOptions.Definitions);
         command.SetAction(result =>
         {
             var v = ParseView(result.GetValue(view)!);
@@ -116,6 +117,6 @@ internal static class MapCommand
         "back" => MapView.Back,
         "left" => MapView.Left,
         "right" => MapView.Right,
-        _ => throw new CliException($"Unknown view '{value}' for --view. Use one of: {string.Join(", ", Views)}."),
+        _ => throw new CliException($"Unknown view {CommonOptions.Quote(value)} for --view. Use one of: {string.Join(", ", Views)}."),
     };
 }

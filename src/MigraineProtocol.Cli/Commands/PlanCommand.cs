@@ -27,6 +27,7 @@ internal static class PlanCommand
             format,
             vial,
         };
+        command.Options.Add(CommonOptions.Definitions);
         command.SetAction(result =>
         {
             var f = CommonOptions.CheckFormat(result.GetValue(format)!, Formats);

@@ -32,6 +32,7 @@ internal static class ValidateCommand
             format,
             history,
         };
+        command.Options.Add(CommonOptions.Definitions);
         command.SetAction(result =>
         {
             var f = CommonOptions.CheckFormat(result.GetValue(format)!, Formats);

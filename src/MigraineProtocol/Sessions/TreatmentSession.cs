@@ -24,6 +24,7 @@ public sealed class TreatmentSession : IEquatable<TreatmentSession>
     /// <param name="reconstitution">How the vials were reconstituted, if recorded.</param>
     /// <exception cref="ArgumentNullException"><paramref name="injections"/> or an element is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="product"/> or <paramref name="lot"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The injections add up to more than <see cref="ToxinUnits.MaxValue"/>.</exception>
     public TreatmentSession(
         DateOnly date,
         IEnumerable<Injection> injections,
@@ -38,6 +39,12 @@ public sealed class TreatmentSession : IEquatable<TreatmentSession>
         if (Injections.Any(i => i is null))
         {
             throw new ArgumentNullException(nameof(injections), "A session must not contain null injections.");
+        }
+
+        // Totals beyond the representable range are refused here, so TotalUnits and ToString never throw (docs/quality.md, "Totals").
+        if (Injections.Sum(i => i.Units.Hundredths) > ToxinUnits.MaxValue.Hundredths)
+        {
+            throw new ArgumentOutOfRangeException(nameof(injections), $"The injections of a session add up to more than {ToxinUnits.MaxValue}, the largest total the library represents.");
         }
 
         Product = product is null ? null : Preconditions.CheckNotBlank(product);

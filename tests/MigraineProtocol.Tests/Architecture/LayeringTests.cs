@@ -12,17 +12,18 @@ public partial class LayeringTests
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
     {
         ["Utility"] = [],
+        ["Input"] = ["Utility"],
         ["Primitives"] = ["Utility"],
         ["Dosing"] = ["Primitives", "Utility"],
         ["Anatomy"] = ["Primitives", "Utility", "Definitions"],
-        ["Definitions"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols"],
-        ["Protocols"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Definitions"],
+        ["Definitions"] = ["Primitives", "Utility", "Input", "Dosing", "Anatomy", "Protocols"],
+        ["Protocols"] = ["Primitives", "Utility", "Input", "Dosing", "Anatomy", "Definitions"],
         ["Sessions"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols"],
         ["Billing"] = ["Primitives", "Utility", "Dosing", "Sessions"],
         ["Rules"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols", "Sessions", "Billing"],
-        ["Serialization"] = ["Primitives", "Utility", "Dosing", "Definitions", "Protocols", "Sessions", "Billing", "Rules"],
-        ["Outcomes"] = ["Primitives", "Utility"],
-        ["Diaries"] = ["Primitives", "Utility"],
+        ["Serialization"] = ["Primitives", "Utility", "Input", "Dosing", "Definitions", "Protocols", "Sessions", "Billing", "Rules"],
+        ["Outcomes"] = ["Primitives", "Utility", "Input"],
+        ["Diaries"] = ["Primitives", "Utility", "Input"],
         ["Rendering"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols", "Sessions", "Rules"],
     };
 
