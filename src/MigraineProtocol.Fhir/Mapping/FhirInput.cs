@@ -56,12 +56,28 @@ internal static class FhirInput
 
         var utf8 = Encoding.UTF8.GetBytes(json.TrimStart('\uFEFF'));
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 64 });
+        var stringsOk = true;
         string? resourceType = null;
         var rootIsObject = false;
         try
         {
             while (reader.Read())
             {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped && stringsOk)
+                {
+                    try
+                    {
+                        _ = reader.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        stringsOk = false;
+                        var (l, col) = PositionOf(utf8, reader.TokenStartIndex);
+                        problems.Add(new(source, l, col, null, InputProblemCodes.InvalidText, "a string holds an escaped lone surrogate (\\ud800 to \\udfff without its pair); JSON text must be valid Unicode."));
+                        break;
+                    }
+                }
+
                 if (reader.CurrentDepth == 0 && reader.TokenType == JsonTokenType.StartObject)
                 {
                     rootIsObject = true;
@@ -69,7 +85,7 @@ internal static class FhirInput
                 else if (reader.CurrentDepth == 1 && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("resourceType"u8))
                 {
                     reader.Read();
-                    resourceType = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    resourceType = reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped ? reader.GetString() : reader.TokenType == JsonTokenType.String ? "(escaped text)" : null;
                 }
             }
         }
@@ -80,6 +96,11 @@ internal static class FhirInput
             problems.Add(new(source, l, col, null, InputProblemCodes.JsonSyntax, atEnd
                 ? "the JSON ends too early: an object, array or string is not closed."
                 : "the text is not well-formed JSON here."));
+            return false;
+        }
+
+        if (!stringsOk)
+        {
             return false;
         }
 
@@ -158,6 +179,23 @@ internal static class FhirInput
         }
 
         return ((int)line + 1, column);
+    }
+
+    /// <summary>Converts a byte offset to a 1-based line and UTF-16 column.</summary>
+    internal static (int Line, int Column) PositionOf(byte[] utf8, long offset)
+    {
+        var line = 0;
+        var start = 0;
+        for (var i = 0; i < offset && i < utf8.Length; i++)
+        {
+            if (utf8[i] == (byte)'\n')
+            {
+                line++;
+                start = i + 1;
+            }
+        }
+
+        return Position(utf8, line, offset - start);
     }
 
     private static long Offset(byte[] utf8, long line, long bytePosition) => LineStart(utf8, line) + bytePosition;

@@ -263,8 +263,18 @@ internal static class JsonInput
             var seen = new HashSet<string>(StringComparer.Ordinal);
             while (r.Read() && r.TokenType != JsonTokenType.EndObject)
             {
-                var name = r.GetString()!;
                 var nameAt = r.TokenStartIndex;
+                if (!TryString(ref r, path, out var name))
+                {
+                    r.Read();
+                    if (!Skip(ref r))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
                 var propertyPath = path + "." + name;
                 if (!seen.Add(name))
                 {
@@ -335,6 +345,11 @@ internal static class JsonInput
                 return;
             }
 
+            if (token == JsonTokenType.String && r.ValueIsEscaped)
+            {
+                TryString(ref r, path, out _);
+            }
+
             if (token != JsonTokenType.Number)
             {
                 return;
@@ -362,7 +377,7 @@ internal static class JsonInput
         {
             var expected = Describe(info);
             var hint = string.Empty;
-            if (r.TokenType == JsonTokenType.String && expected is "a number" or "a whole number"
+            if (r.TokenType == JsonTokenType.String && expected is "a number" or "a whole number" && !r.ValueIsEscaped
                 && decimal.TryParse(r.GetString(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
             {
                 hint = $" Write {number.ToString(CultureInfo.InvariantCulture)} without quotes.";
@@ -373,6 +388,22 @@ internal static class JsonInput
             }
 
             At(r.TokenStartIndex, path, InputProblemCodes.WrongType, $"the value is {Describe(r.TokenType)}; expected {expected}.{hint}");
+        }
+
+        /// <summary>Reads a string token; an escaped lone surrogate (which System.Text.Json cannot decode) is a problem, not an exception.</summary>
+        private bool TryString(ref Utf8JsonReader r, string? path, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+        {
+            try
+            {
+                value = r.GetString()!;
+                return true;
+            }
+            catch (InvalidOperationException)
+            {
+                At(r.TokenStartIndex, path, InputProblemCodes.InvalidText, "the string holds an escaped lone surrogate (\\ud800 to \\udfff without its pair); JSON text must be valid Unicode.");
+                value = null;
+                return false;
+            }
         }
 
         /// <summary>Skips the value the reader stands on, checking the nesting depth; <see langword="false"/> when too deep.</summary>

@@ -138,6 +138,15 @@ public static class SessionJson
         {
             reading.Add("$.vials", $"{doc.Vials} vials: the number of vials opened must not be negative.");
         }
+        else if (reconstitution is not null && doc.Vials is { } vials && !TreatmentSession.FitsInRange(reconstitution, vials))
+        {
+            reading.Add("$.vials", InputProblemCodes.LimitExceeded, $"{vials} vials of {reconstitution.VialUnits} hold more than {ToxinUnits.MaxValue}, the largest total the library represents.");
+        }
+
+        if (reconstitution is not null && !reading.HasProblems && !TreatmentSession.FitsInRange(reconstitution, TreatmentSession.VialsNeeded(reconstitution, injections.Sum(i => i.Units.Hundredths))))
+        {
+            reading.Add("$.reconstitution", InputProblemCodes.LimitExceeded, $"the vials needed for these injections would hold more than {ToxinUnits.MaxValue}, the largest total the library represents.");
+        }
 
         return reading.HasProblems
             ? null
