@@ -88,7 +88,11 @@ public static class FuzzTargets
         foreach (var protocol in catalog.Protocols.Take(4))
         {
             _ = protocol.ToString();
-            _ = ProtocolPlan.Create(protocol, Reconstitution.Vial100In2Ml).ToString();
+            if (ProtocolPlan.TryCreate(protocol, Reconstitution.Vial100In2Ml, out var plan))
+            {
+                _ = plan.ToString();
+            }
+
             _ = SiteMap.Render(protocol, MapView.All);
             var session = TreatmentSession.FromProtocol(protocol, new DateOnly(2026, 3, 2));
             _ = RuleSet.Default.Validate(protocol, session).ToString();

@@ -151,9 +151,9 @@ public static class HeadacheDiaryCsv
     {
         var ok = true;
         var dateField = fields[columns[0]];
-        if (!TextInput.TryDate(dateField.Text, out var date, out var dateProblem))
+        if (!TextInput.TryDate(dateField.Text, out var date, out var dateProblem, out var outOfRange))
         {
-            Problem(dateField, "date", InputProblemCodes.InvalidValue, dateProblem!);
+            Problem(dateField, "date", outOfRange ? InputProblemCodes.LimitExceeded : InputProblemCodes.InvalidValue, dateProblem!);
             ok = false;
         }
         else if (previous is { } before && date <= before)

@@ -30,8 +30,12 @@ internal static class TextInput
     }
 
     /// <summary>Parses an ISO calendar date (<c>yyyy-MM-dd</c>) between <see cref="InputLimits.EarliestDate"/> and <see cref="InputLimits.LatestDate"/>.</summary>
-    internal static bool TryDate(string? text, out DateOnly date, out string? problem)
+    internal static bool TryDate(string? text, out DateOnly date, out string? problem) => TryDate(text, out date, out problem, out _);
+
+    /// <summary>Parses an ISO calendar date; <paramref name="outOfRange"/> tells a well-formed date outside the limits from a malformed one.</summary>
+    internal static bool TryDate(string? text, out DateOnly date, out string? problem, out bool outOfRange)
     {
+        outOfRange = false;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
             problem = $"{Echo.Quote(text)} is not a date; write a calendar date as 'yyyy-MM-dd' (for example '2026-03-02').";
@@ -40,6 +44,7 @@ internal static class TextInput
 
         if (date < InputLimits.EarliestDate || date > InputLimits.LatestDate)
         {
+            outOfRange = true;
             problem = $"{date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is outside the dates the library accepts, {InputLimits.EarliestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} to {InputLimits.LatestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.";
             return false;
         }

@@ -28,12 +28,12 @@ internal sealed class JsonReading(string sourceName)
 
     internal bool TryDate(string text, string path, out DateOnly date)
     {
-        if (TextInput.TryDate(text, out date, out var problem))
+        if (TextInput.TryDate(text, out date, out var problem, out var outOfRange))
         {
             return true;
         }
 
-        Add(path, date == default ? InputProblemCodes.InvalidValue : InputProblemCodes.LimitExceeded, problem!);
+        Add(path, outOfRange ? InputProblemCodes.LimitExceeded : InputProblemCodes.InvalidValue, problem!);
         return false;
     }
 
