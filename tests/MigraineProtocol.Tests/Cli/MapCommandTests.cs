@@ -86,7 +86,7 @@ public sealed class MapCommandTests : IDisposable
     [InlineData(new[] { "map", "-o", "x.svg", "--protocol", "nope" }, "--protocol 'nope': no such protocol")]
     [InlineData(new[] { "map", "-o", "x.svg", "--session", "/nonexistent/s.json" }, "/nonexistent/s.json: no such file; expected a session file.")]
     [InlineData(new[] { "map", "-o", "x.svg", "--history", "/nonexistent/h.json" }, "--history needs --session")]
-    [InlineData(new[] { "map", "-o", "/nonexistent/dir/x.svg" }, "/nonexistent/dir/x.svg: the map cannot be written")]
+    [InlineData(new[] { "map", "-o", "/nonexistent/dir/x.svg" }, "/nonexistent/dir/x.svg: the folder /nonexistent/dir does not exist; create it first.")]
     public void BadUsageExitsTwo(string[] args, string expected)
     {
         var (code, output, error) = CliRunner.Run([.. args.Select(a => a == "x.svg" ? PathOf(a) : a)]);
