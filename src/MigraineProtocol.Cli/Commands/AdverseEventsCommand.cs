@@ -229,7 +229,7 @@ internal static class AdverseEventsCommand
                 {
                     if (i >= line.Length)
                     {
-                        throw new CliException($"{name}:{lineNumber}:{start + 1}: a quoted field is not closed: a '\"' is missing.");
+                        throw new CliException($"{name}:{lineNumber}:{start + 1}: unterminated quoted field.");
                     }
 
                     if (line[i] == '"')
@@ -250,7 +250,7 @@ internal static class AdverseEventsCommand
 
                 if (i < line.Length && line[i] != ',')
                 {
-                    throw new CliException($"{name}:{lineNumber}:{i + 1}: unexpected text after a closing quote.");
+                    throw new CliException($"{name}:{lineNumber}:{i + 1}: unexpected text after a quoted field.");
                 }
 
                 text = sb.ToString();

@@ -66,7 +66,7 @@ public class AdverseEventJsonTests
     [InlineData("""{"term": "headache", "onset": "2026-03-04", "durationDays": 2, "severity": "mild", "serious": false, "site": "a b"}""", "", "$.adverseEvents[0].site: 'a b' is not a site id")]
     [InlineData("""{"term": "headache", "onset": "2026-03-04", "durationDays": 2, "severity": "mild"}""", "", "serious")]
     [InlineData("""{"term": "headache", "onset": "2026-03-04", "durationDays": 2, "severity": "mild", "serious": false, "grade": 3}""", "", "grade")]
-    [InlineData("null", "", "$.adverseEvents[0]: an adverse event must be an object")]
+    [InlineData("null", "", "$.adverseEvents[0]: null is not allowed here; expected an object.")]
     [InlineData("""{"term": "headache", "onset": "2026-03-01", "durationDays": 2, "severity": "mild", "serious": false}""", "", "$.adverseEvents[0].onset: '2026-03-01' is before the date it follows, 2026-03-02")]
     public void BadEventsAreProblemsNamingTheJsonPath(string item, string prefix, string expected)
     {
