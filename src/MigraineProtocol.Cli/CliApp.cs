@@ -29,6 +29,7 @@ internal static class CliApp
         root.Subcommands.Add(DiaryCommand.Create(io));
         root.Subcommands.Add(EligibilityCommand.Create(io));
         root.Subcommands.Add(StoppingCommand.Create(io));
+        root.Subcommands.Add(ReportCommand.Create(io));
         return root;
     }
 

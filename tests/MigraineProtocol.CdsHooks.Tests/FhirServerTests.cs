@@ -13,6 +13,7 @@ public sealed class FhirServerTests
         [$"{basePath}/Patient/{PatientId}"] = Patient().ToJson(),
         [$"{basePath}/MedicationAdministration?patient={PatientId}"] = SearchSet([Administration("2026-01-29", 155)]).ToJson(),
         [$"{basePath}/Observation?patient={PatientId}&code=https://migraineprotocol.org/fhir/CodeSystem/diary-measure|headache-days,https://migraineprotocol.org/fhir/CodeSystem/diary-measure|migraine-days"] = SearchSet([]).ToJson(),
+        [$"{basePath}/AdverseEvent?subject=Patient/{PatientId}"] = SearchSet([]).ToJson(),
     };
 
     [Fact]
@@ -24,7 +25,7 @@ public sealed class FhirServerTests
         var response = await host.PostAsync(OrderSign, OrderSignRequest([ToxinOrder("2026-03-30")], prefetch: false, fhirServer: fhir.BaseUrl + "/fhir", accessToken: "some-opaque-fhir-access-token"));
         var card = Assert.Single(await CardsResult.ReadAsync(response));
         Assert.Equal("retreatment-interval", card.TopicCode);
-        Assert.Equal(3, fhir.Requests.Count);
+        Assert.Equal(4, fhir.Requests.Count);
         Assert.All(fhir.Requests, r => Assert.Equal("Bearer some-opaque-fhir-access-token", r.Authorization));
         Assert.Contains(fhir.Requests, r => r.PathAndQuery == $"/fhir/MedicationAdministration?patient={PatientId}");
     }
@@ -34,7 +35,7 @@ public sealed class FhirServerTests
     {
         await using var fhir = await FhirDouble.StartAsync(Recorded("/fhir"));
         await using var host = await CdsHost.StartAsync();
-        var response = await host.PostAsync(OrderSign, OrderSignRequest([ToxinOrder("2026-03-30")], [Administration("2026-01-05", 155)], fhirServer: fhir.BaseUrl + "/fhir", accessToken: "t"));
+        var response = await host.PostAsync(OrderSign, OrderSignRequest([ToxinOrder("2026-03-30")], [Administration("2026-01-05", 155)], fhirServer: fhir.BaseUrl + "/fhir", accessToken: "t", adverseEvents: []));
         Assert.Empty(await CardsResult.ReadAsync(response));
         Assert.Empty(fhir.Requests);
     }

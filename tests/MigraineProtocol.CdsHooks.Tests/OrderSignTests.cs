@@ -195,9 +195,12 @@ public sealed class OrderSignTests
         await host.PostAsync(OrderSign, OrderSignRequest([ToxinOrder(OrderDate)], [Administration("2026-01-29", 155)]));
         await host.PostAsync(PatientView, PatientViewRequest([Administration("2026-01-29", 155)]));
         await host.PostAsync(OrderSign, OrderSignRequest([ToxinOrder(OrderDate)], [Administration("2026-01-29", 155)]).Replace("\"1288992\"", "\"1288992!\"", StringComparison.Ordinal));
+        var events = AdverseEvents("2026-01-29", MigraineProtocol.Sessions.AdverseEvent.Ongoing(AdverseEventTerm.Dysphagia, new DateOnly(2026, 2, 11), AdverseEventSeverity.Severe, serious: true), MigraineProtocol.Sessions.AdverseEvent.Resolved(AdverseEventTerm.EyelidPtosis, new DateOnly(2026, 2, 13), 9, AdverseEventSeverity.Mild)).ToList();
+        await host.PostAsync(OrderSign, OrderSignRequest([ToxinOrder(OrderDate)], [Administration("2026-01-29", 155)], adverseEvents: events));
+        await host.PostAsync(PatientView, PatientViewRequest([Administration("2026-01-29", 155)], adverseEvents: events));
         var logs = string.Join("\n", host.Logs.Messages);
         Assert.Contains("order-sign", logs);
-        foreach (var secret in new[] { PatientId, "Dysport", "2026-01-29", "1974-12-25", "PractitionerRole/123", "89284" })
+        foreach (var secret in new[] { PatientId, "Dysport", "2026-01-29", "1974-12-25", "PractitionerRole/123", "89284", "2026-02-11", "2026-02-13", "ysphagia", "tosis", "serious" })
         {
             Assert.DoesNotContain(secret, logs);
         }

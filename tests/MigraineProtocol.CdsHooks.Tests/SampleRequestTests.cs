@@ -20,6 +20,12 @@ public sealed class SampleRequestTests
         yield return ("order-sign-other-toxin.json", OrderSignRequest([ToxinOrder("2026-03-30", 500, "Dysport", "J0586")], [Administration("2026-01-05", 155)]), ["product"]);
         yield return ("order-sign-stopping.json", OrderSignRequest([ToxinOrder("2026-03-30")], [Administration("2025-10-13", 155), Administration("2026-01-05", 155)], diary), ["nice-ta260-stopping"]);
         yield return ("order-sign-load.json", OrderSignRequest([ToxinOrder(new DateOnly(2023, 11, 27).AddDays(84 * 9 + 60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))], tenSessions, diary), ["retreatment-interval", "nice-ta260-stopping"]);
+        var last = Administration("2026-01-05", 155);
+        var dysphagia = AdverseEvents("2026-01-05", MigraineProtocol.Sessions.AdverseEvent.Resolved(MigraineProtocol.Sessions.AdverseEventTerm.NeckPain, new DateOnly(2026, 1, 7), 5, MigraineProtocol.Sessions.AdverseEventSeverity.Mild), MigraineProtocol.Sessions.AdverseEvent.Ongoing(MigraineProtocol.Sessions.AdverseEventTerm.Dysphagia, new DateOnly(2026, 1, 12), MigraineProtocol.Sessions.AdverseEventSeverity.Severe, serious: true)).ToList();
+        var weakness = AdverseEvents("2026-01-05", MigraineProtocol.Sessions.AdverseEvent.Resolved(MigraineProtocol.Sessions.AdverseEventTerm.EyelidPtosis, new DateOnly(2026, 1, 14), 21, MigraineProtocol.Sessions.AdverseEventSeverity.Moderate), MigraineProtocol.Sessions.AdverseEvent.Resolved(MigraineProtocol.Sessions.AdverseEventTerm.MuscularWeakness, new DateOnly(2026, 1, 9), 14, MigraineProtocol.Sessions.AdverseEventSeverity.Mild, muscle: MigraineProtocol.Primitives.MuscleId.From("trapezius"))).ToList();
+        yield return ("order-sign-distant-spread.json", OrderSignRequest([ToxinOrder("2026-03-30")], [Administration("2025-10-13", 155), last], adverseEvents: dysphagia), ["prior-distant-spread"]);
+        yield return ("order-sign-local-weakness.json", OrderSignRequest([ToxinOrder("2026-03-30")], [Administration("2025-10-13", 155), last], adverseEvents: weakness), ["prior-local-weakness"]);
+        yield return ("patient-view-adverse-events.json", PatientViewRequest([Administration("2025-10-13", 155), last], adverseEvents: dysphagia), ["summary"]);
         yield return ("patient-view.json", PatientViewRequest([Administration("2025-10-13", 155), Administration("2026-01-05", 155), Administration("2026-03-09", 100, reason: "Cervical dystonia")], diary), ["summary"]);
     }
 

@@ -27,7 +27,7 @@ internal sealed class ProtocolCards
     {
         this.recognizer = recognizer;
         var rules = RuleSet.Empty;
-        foreach (var id in new[] { RuleId.Product, RuleId.RetreatmentInterval, RuleId.CumulativeDoseLimit })
+        foreach (var id in new[] { RuleId.Product, RuleId.RetreatmentInterval, RuleId.CumulativeDoseLimit, RuleId.PriorDistantSpread, RuleId.PriorLocalWeakness })
         {
             RuleSet.Default.TryGetRule(id, out var rule);
             rules = rules.With(rule!, RuleSet.Default.SeverityOf(id));
@@ -92,6 +92,43 @@ internal sealed class ProtocolCards
         var headroom = CumulativeDose.Headroom(record.History, order.Date, options);
         var prior = CumulativeDose.UnitsInWindow(record.History, order.Date, options);
         var earliest = Earliest(order, record.History);
+
+        // The library's safety rules, with their own messages, so that the cards say what `validate` says.
+        var spread = report.ViolationsOf(RuleId.PriorDistantSpread).ToList();
+        if (spread.Count > 0)
+        {
+            var events = record.History.Administrations.Where(a => a.Date <= order.Date).SelectMany(a => a.AdverseEvents.Where(e => AdverseEventTerms.IsDistantSpread(e.Term)).Select(e => (a, e))).ToList();
+            var (lastAdministration, lastEvent) = events.OrderBy(x => x.e.Onset).Last();
+            var summary = $"Prior distant-spread event (boxed warning): {lastEvent.Description}, {Iso(lastEvent.Onset)}{(events.Count > 1 ? $" and {events.Count - 1} more" : string.Empty)}. Review and acknowledge before signing";
+            var detail = new StringBuilder();
+            foreach (var v in spread)
+            {
+                detail.Append("- ").Append(Escape(v.Message)).Append('\n');
+            }
+
+            detail.Append("\nReview the event(s) with the patient before this order. Acknowledging this card (or overriding it) records that a clinician reviewed them; the service does not decide whether to treat.\n\n").Append(Cite(spread[0].Source));
+            yield return NewCard(seed, summary, detail.ToString(), Indicator.Critical, RuleId.PriorDistantSpread.Value, "Prior distant spread", spread[0].Source);
+        }
+
+        var weakness = report.ViolationsOf(RuleId.PriorLocalWeakness).ToList();
+        if (weakness.Count > 0)
+        {
+            var last = record.History.LastChronicMigraineOnOrBefore(order.Date)!;
+            var what = weakness.Select(v => v.Message.StartsWith("Neck weakness", StringComparison.Ordinal) ? "neck weakness"
+                : v.Message.Contains("frontal region", StringComparison.Ordinal) ? "eyelid ptosis"
+                : "weakness (location not recorded)").Distinct().ToList();
+            var regions = string.Join(" and ", new[] { what.Contains("eyelid ptosis") ? "frontal-region" : null, what.Contains("neck weakness") ? "neck" : null }.OfType<string>());
+            var said = string.Join(", ", what);
+            var summary = $"{char.ToUpperInvariant(said[0])}{said[1..]} after the last session ({Iso(last.Date)}): review the {(regions.Length > 0 ? regions + " " : string.Empty)}injection sites and technique";
+            var detail = new StringBuilder();
+            foreach (var v in weakness)
+            {
+                detail.Append("- ").Append(Escape(v.Message)).Append('\n');
+            }
+
+            detail.Append('\n').Append(Cite(weakness[0].Source));
+            yield return NewCard(seed, summary, detail.ToString(), Indicator.Warning, RuleId.PriorLocalWeakness.Value, "Prior local weakness", weakness[0].Source);
+        }
 
         foreach (var v in report.ViolationsOf(RuleId.RetreatmentInterval))
         {
@@ -165,10 +202,62 @@ internal sealed class ProtocolCards
             .Append(CultureInfo.InvariantCulture, $"- Cumulative, all indications, this treatment cycle ({Iso(windowStart)} to {Iso(today)}): {used} of {limit}; headroom today {headroom}\n")
             .Append(CultureInfo.InvariantCulture, $"- OnabotulinumtoxinA administrations on record: {all.Length}{(record.UnreadableDoses > 0 ? $", plus {record.UnreadableDoses} without a dose in onabotulinumtoxinA units (cumulative: cannot tell)" : string.Empty)}\n")
             .Append(record.OtherToxinDates.IsEmpty ? string.Empty : $"- Other botulinum toxins on record (units not interchangeable, not counted): {record.OtherToxinDates.Length}, last {Iso(record.OtherToxinDates[^1])}\n")
+            .Append(AdverseEventLines(record, cm))
             .Append(CultureInfo.InvariantCulture, $"- Diary: {diary.Headline}\n\n{diary.Detail}\n\n")
             .Append(Cite(RuleSources.RetreatmentInterval)).Append('\n').Append(Cite(RuleSources.CumulativeDose)).Append('\n').Append(Cite(diary.Source))
+            .Append(record.History.Administrations.Any(a => a.AdverseEvents.Any(e => AdverseEventTerms.IsDistantSpread(e.Term))) ? "\n" + Cite(RuleSources.DistantSpread) : string.Empty)
             .ToString();
+        if (record.History.Administrations.Any(a => a.AdverseEvents.Any(e => AdverseEventTerms.IsDistantSpread(e.Term))))
+        {
+            summary = "Boxed-warning event on record. " + summary;
+        }
+
         return NewCard(seed, Trim(summary), detail, Indicator.Info, "summary", "OnabotulinumtoxinA summary", RuleSources.RetreatmentInterval);
+    }
+
+    /// <summary>
+    /// The adverse events after the last chronic-migraine session (term, onset, duration, severity,
+    /// seriousness), those of the boxed warning flagged, and a count of earlier distant-spread events.
+    /// </summary>
+    private static string AdverseEventLines(PatientRecord record, Administration? last)
+    {
+        if (!record.AdverseEventsAvailable)
+        {
+            return "- Adverse events: not provided (no adverseEvents prefetch and no FHIR server): cannot tell\n";
+        }
+
+        var b = new StringBuilder();
+        if (last is null)
+        {
+            b.Append("- Adverse events after the last session: no chronic-migraine session recorded\n");
+        }
+        else if (last.AdverseEvents.IsEmpty)
+        {
+            b.Append(CultureInfo.InvariantCulture, $"- Adverse events after the last session ({Iso(last.Date)}): none recorded\n");
+        }
+        else
+        {
+            b.Append(CultureInfo.InvariantCulture, $"- Adverse events after the last session ({Iso(last.Date)}):\n");
+            foreach (var e in last.AdverseEvents)
+            {
+                var duration = e.DurationDays is { } d ? $"resolved after {d.ToString(CultureInfo.InvariantCulture)} day{(d == 1 ? string.Empty : "s")}" : "ongoing";
+                var flag = AdverseEventTerms.IsDistantSpread(e.Term) ? "**Boxed warning (distant spread):** " : string.Empty;
+                b.Append(CultureInfo.InvariantCulture, $"  - {flag}{Escape(e.Description)}, onset {Iso(e.Onset)}, {duration}, {Sessions.AdverseEvent.FormatSeverity(e.Severity)}, {(e.IsSerious ? "serious" : "not serious")}\n");
+            }
+        }
+
+        var earlier = record.History.Administrations.Where(a => !ReferenceEquals(a, last)).SelectMany(a => a.AdverseEvents).Where(e => AdverseEventTerms.IsDistantSpread(e.Term)).OrderBy(e => e.Onset).ToList();
+        if (earlier.Count > 0)
+        {
+            b.Append(CultureInfo.InvariantCulture, $"- **Boxed warning (distant spread):** {earlier.Count} earlier event(s) on record, last {Escape(earlier[^1].Description)} on {Iso(earlier[^1].Onset)}\n");
+        }
+
+        if (record.UnreadableAdverseEvents > 0)
+        {
+            b.Append(CultureInfo.InvariantCulture, $"- {record.UnreadableAdverseEvents} AdverseEvent resource(s) not read (not in the package's shape, or after no administration on record)\n");
+        }
+
+        return b.ToString();
     }
 
     private ValidationReport Validate(DateOnly date, ToxinUnits units, string? product, TreatmentHistory history)

@@ -22,5 +22,11 @@ internal sealed class PatientRecord
 
     public bool DiaryAvailable { get; init; }
 
+    /// <summary>Gets a value indicating whether the patient's AdverseEvents were given (prefetch) or fetched; the events are on <see cref="History"/>'s administrations.</summary>
+    public bool AdverseEventsAvailable { get; init; }
+
+    /// <summary>Gets the number of AdverseEvent resources not read: not in the library's adverse-event code system, unreadable, or after no administration on record.</summary>
+    public int UnreadableAdverseEvents { get; init; }
+
     public static ToxinUnits Sum(IEnumerable<Administration> administrations) => ToxinUnits.Sum(administrations.Select(a => a.Units));
 }

@@ -24,6 +24,7 @@ internal sealed class RecordLoader(ToxinRecognizer recognizer, HttpClient http, 
     public const string PatientKey = "patient";
     public const string AdministrationsKey = "toxinAdministrations";
     public const string DiaryKey = "diaryObservations";
+    public const string AdverseEventsKey = "adverseEvents";
     public const string OtherIndication = "other-indication";
 
     public static readonly JsonSerializerOptions FhirOptions = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
@@ -33,6 +34,9 @@ internal sealed class RecordLoader(ToxinRecognizer recognizer, HttpClient http, 
         [PatientKey] = "Patient/{{context.patientId}}",
         [AdministrationsKey] = "MedicationAdministration?patient={{context.patientId}}",
         [DiaryKey] = $"Observation?patient={{{{context.patientId}}}}&code={FhirTerminology.DiaryMeasureSystem}|{FhirTerminology.HeadacheDaysCode},{FhirTerminology.DiaryMeasureSystem}|{FhirTerminology.MigraineDaysCode}",
+
+        // R4 AdverseEvent has no 'patient' search parameter: 'subject' is the one the Fhir package fills.
+        [AdverseEventsKey] = "AdverseEvent?subject=Patient/{{context.patientId}}",
     };
 
     public async Task<PatientRecord> LoadAsync(CdsRequest request, CancellationToken cancellationToken)
@@ -40,7 +44,14 @@ internal sealed class RecordLoader(ToxinRecognizer recognizer, HttpClient http, 
         var administrations = await ResourcesAsync(request, AdministrationsKey, required: true, cancellationToken).ConfigureAwait(false);
         var diary = await ResourcesAsync(request, DiaryKey, required: false, cancellationToken).ConfigureAwait(false);
         var patient = await ResourcesAsync(request, PatientKey, required: false, cancellationToken).ConfigureAwait(false);
+        var events = await ResourcesAsync(request, AdverseEventsKey, required: false, cancellationToken).ConfigureAwait(false);
         var (history, others, unreadable) = History(administrations!);
+        var unreadableEvents = 0;
+        if (events is not null)
+        {
+            (history, unreadableEvents) = AdverseEventReader.Attach(history, administrations!, events);
+        }
+
         var birth = patient?.OfType<Patient>().FirstOrDefault()?.BirthDate is { Length: 10 } b && DateOnly.TryParseExact(b, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var bd) ? bd : (DateOnly?)null;
         return new PatientRecord
         {
@@ -50,6 +61,8 @@ internal sealed class RecordLoader(ToxinRecognizer recognizer, HttpClient http, 
             DiaryPeriods = diary is null ? [] : Periods(diary),
             DiaryAvailable = diary is not null,
             BirthDate = birth,
+            AdverseEventsAvailable = events is not null,
+            UnreadableAdverseEvents = unreadableEvents,
         };
     }
 

@@ -88,7 +88,7 @@ public static class Fixtures
     public static Patient Patient() => new() { Id = PatientId, Gender = AdministrativeGender.Male, BirthDate = "1974-12-25", Active = true };
 
     /// <summary>An order-sign request (the spec's example context) with the draft orders and the prefetch given.</summary>
-    public static string OrderSignRequest(IEnumerable<Resource> draftOrders, IEnumerable<Resource>? administrations = null, IEnumerable<Resource>? diary = null, bool prefetch = true, string? fhirServer = null, string? accessToken = null)
+    public static string OrderSignRequest(IEnumerable<Resource> draftOrders, IEnumerable<Resource>? administrations = null, IEnumerable<Resource>? diary = null, bool prefetch = true, string? fhirServer = null, string? accessToken = null, IEnumerable<Resource>? adverseEvents = null)
     {
         var draft = new Bundle { Type = Bundle.BundleType.Collection };
         foreach (var r in draftOrders)
@@ -103,18 +103,31 @@ public static class Fixtures
             ["encounterId"] = "89284",
             ["draftOrders"] = Node(draft),
         };
-        return Request("order-sign", context, administrations, diary, prefetch, fhirServer, accessToken);
+        return Request("order-sign", context, administrations, diary, prefetch, fhirServer, accessToken, adverseEvents);
     }
 
-    public static string PatientViewRequest(IEnumerable<Resource>? administrations = null, IEnumerable<Resource>? diary = null, bool prefetch = true, string? fhirServer = null, string? accessToken = null)
+    public static string PatientViewRequest(IEnumerable<Resource>? administrations = null, IEnumerable<Resource>? diary = null, bool prefetch = true, string? fhirServer = null, string? accessToken = null, IEnumerable<Resource>? adverseEvents = null)
     {
         var context = new JsonObject { ["userId"] = "Practitioner/example", ["patientId"] = PatientId, ["encounterId"] = "89284" };
-        return Request("patient-view", context, administrations, diary, prefetch, fhirServer, accessToken);
+        return Request("patient-view", context, administrations, diary, prefetch, fhirServer, accessToken, adverseEvents);
     }
 
     public static JsonNode Node(Resource resource) => JsonNode.Parse(resource.ToJson())!;
 
-    private static string Request(string hook, JsonObject context, IEnumerable<Resource>? administrations, IEnumerable<Resource>? diary, bool prefetch, string? fhirServer, string? accessToken)
+    /// <summary>The R4 AdverseEvents the Fhir package writes for a chronic-migraine session on <paramref name="sessionDate"/> with these events.</summary>
+    public static IEnumerable<Hl7.Fhir.Model.AdverseEvent> AdverseEvents(string sessionDate, params MigraineProtocol.Sessions.AdverseEvent[] events)
+    {
+        var session = TreatmentSession.FromProtocol(KnownProtocols.Preempt, DateOnly.Parse(sessionDate, CultureInfo.InvariantCulture)).WithAdverseEvents(events);
+        var bundle = SessionFhirMapper.ToBundle(session, new FhirExportOptions(new FhirReference("Patient/" + PatientId)));
+        var k = 0;
+        foreach (var a in bundle.Entry.Select(e => e.Resource).OfType<Hl7.Fhir.Model.AdverseEvent>())
+        {
+            a.Id = "ae-" + sessionDate + "-" + (k++).ToString(CultureInfo.InvariantCulture);
+            yield return a;
+        }
+    }
+
+    private static string Request(string hook, JsonObject context, IEnumerable<Resource>? administrations, IEnumerable<Resource>? diary, bool prefetch, string? fhirServer, string? accessToken, IEnumerable<Resource>? adverseEvents = null)
     {
         var root = new JsonObject
         {
@@ -147,6 +160,10 @@ public static class Fixtures
                 ["toxinAdministrations"] = Node(SearchSet(administrations ?? [])),
                 ["diaryObservations"] = Node(SearchSet(diary ?? [])),
             };
+            if (adverseEvents is not null)
+            {
+                root["prefetch"]!["adverseEvents"] = Node(SearchSet(adverseEvents));
+            }
         }
 
         return root.ToJsonString();

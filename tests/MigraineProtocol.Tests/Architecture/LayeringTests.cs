@@ -25,6 +25,9 @@ public partial class LayeringTests
         ["Outcomes"] = ["Primitives", "Utility", "Input"],
         ["Diaries"] = ["Primitives", "Utility", "Input"],
         ["Rendering"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols", "Sessions", "Rules"],
+        ["Localization"] = ["Utility"],
+        ["Charts"] = ["Primitives", "Utility", "Diaries", "Outcomes", "Localization"],
+        ["Reports"] = ["Primitives", "Utility", "Dosing", "Anatomy", "Protocols", "Sessions", "Billing", "Rules", "Diaries", "Outcomes", "Rendering", "Localization", "Charts"],
     };
 
     [GeneratedRegex(@"^\s*namespace\s+MigraineProtocol\.(?<ns>[A-Za-z]+)", RegexOptions.Multiline)]
