@@ -1,23 +1,25 @@
 using System.CommandLine;
 using MigraineProtocol.Cli.Commands;
+using MigraineProtocol.Cli.Input;
+using MigraineProtocol.Input;
 
 namespace MigraineProtocol.Cli;
 
 /// <summary>
 /// The migraine-protocol command line. Exit codes: 0 done or valid, 1 a negative verdict, 2 bad input
-/// or usage. Errors go to standard error as one clear message naming the place; never a stack trace.
+/// or usage, 70 an internal error (a bug: no known input reaches it). Errors go to standard error as one clear message naming the place; never a stack trace.
 /// </summary>
 internal static class CliApp
 {
     internal const int Ok = 0;
     internal const int Negative = 1;
     internal const int BadInput = 2;
+    internal const int Internal = 70;
 
     internal static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("migraine-protocol: print, validate and draw onabotulinumtoxinA chronic-migraine protocols (clinical decision support: it informs, a clinician decides).");
         var io = new CliIo(stdout, stderr);
-        root.Options.Add(CommonOptions.Definitions);
         root.Subcommands.Add(PlanCommand.Create(io));
         root.Subcommands.Add(ValidateCommand.Create(io));
         root.Subcommands.Add(FhirCommand.Create(io));
@@ -39,12 +41,7 @@ internal static class CliApp
             var result = root.Parse(args);
             if (result.Errors.Count > 0)
             {
-                foreach (var error in result.Errors)
-                {
-                    stderr.WriteLine($"error: {error.Message}");
-                }
-
-                stderr.WriteLine("Run 'migraine-protocol --help' for usage.");
+                stderr.WriteLine($"error: {UsageErrors.Describe(result, args)}");
                 return BadInput;
             }
 
@@ -55,15 +52,27 @@ internal static class CliApp
             stderr.WriteLine($"error: {e.Message}");
             return e.ExitCode;
         }
-        catch (IOException e)
+        catch (InputException e)
         {
             stderr.WriteLine($"error: {e.Message}");
             return BadInput;
         }
-        catch (UnauthorizedAccessException e)
+        catch (UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            stderr.WriteLine("error: permission denied: a file could not be read or written.");
             return BadInput;
+        }
+        catch (IOException)
+        {
+            stderr.WriteLine("error: a file could not be read or written (is the disk full, or the path a directory?).");
+            return BadInput;
+        }
+#pragma warning disable CA1031 // The last-resort handler: anything unexpected is one line and exit 70, never a stack trace.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine("error: internal error: the command failed unexpectedly; please report the command line and input that caused it.");
+            return Internal;
         }
     }
 }

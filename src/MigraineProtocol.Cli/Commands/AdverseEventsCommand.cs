@@ -63,25 +63,16 @@ internal static class AdverseEventsCommand
         return command;
     }
 
-    /// <summary>Reads the outcomes cohort (validated exactly as the outcomes command does) into a cohort of patients and arms.</summary>
+    /// <summary>Reads the outcomes cohort with the library's <see cref="Outcomes.OutcomeCohortCsv"/> (as the outcomes command does) into a cohort of patients and arms.</summary>
     internal static AdverseEventCohort ReadCohort(string path)
     {
-        OutcomesCommand.ReadCohort(path);
         var cohort = new AdverseEventCohort();
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        reader.ReadLine();
-        var fields = new List<(string Text, int Column)>(4);
-        var line = 1;
-        while (reader.ReadLine() is { } text)
+        foreach (var arm in Input.RecordFiles.ReadCohort(path))
         {
-            line++;
-            if (text.Length == 0 || text == "\r")
+            foreach (var id in arm.PatientIds)
             {
-                continue;
+                cohort.AddPatient(id, arm.Name);
             }
-
-            OutcomesCommand.SplitFields(path, line, text.TrimEnd('\r'), fields);
-            cohort.AddPatient(fields[0].Text, fields[1].Text);
         }
 
         return cohort;
@@ -90,12 +81,7 @@ internal static class AdverseEventsCommand
     /// <summary>Reads the events CSV into the cohort. Every error names the file, line and column.</summary>
     internal static void ReadEvents(string path, AdverseEventCohort cohort)
     {
-        if (!File.Exists(path))
-        {
-            throw new CliException($"{path}: the events file does not exist.");
-        }
-
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StringReader(Input.InputFiles.ReadText(path, "events"));
         var header = reader.ReadLine();
         if (header is null || header.TrimEnd('\r') != Header)
         {
@@ -112,7 +98,7 @@ internal static class AdverseEventsCommand
                 continue;
             }
 
-            OutcomesCommand.SplitFields(path, line, text.TrimEnd('\r'), fields);
+            SplitFields(path, line, text.TrimEnd('\r'), fields);
             if (fields.Count != 2)
             {
                 throw new CliException($"{path}:{line}:1: expected 2 fields ({Header}), found {fields.Count}.");
@@ -221,4 +207,69 @@ internal static class AdverseEventsCommand
         term == AdverseEventCohort.AnyEvent ? "Any event" : AdverseEventTerms.TryParse(term, out var t) ? AdverseEventTerms.Display(t) : term;
 
     private static string Percent(double fraction, string format) => (fraction * 100).ToString(format, CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>
+    /// Splits one CSV line (RFC 4180 quoting, no line breaks inside fields) into fields with their 1-based start columns.
+    /// Moved here from the outcomes command, whose cohort file the library now reads (OutcomeCohortCsv); the events
+    /// file still has its own reader in the tool (to be moved into the library like the cohort reader).
+    /// </summary>
+    private static void SplitFields(string name, int lineNumber, string line, List<(string Text, int Column)> fields)
+    {
+        fields.Clear();
+        var i = 0;
+        while (true)
+        {
+            var start = i;
+            string text;
+            if (i < line.Length && line[i] == '"')
+            {
+                var sb = new StringBuilder();
+                i++;
+                while (true)
+                {
+                    if (i >= line.Length)
+                    {
+                        throw new CliException($"{name}:{lineNumber}:{start + 1}: unterminated quoted field.");
+                    }
+
+                    if (line[i] == '"')
+                    {
+                        if (i + 1 < line.Length && line[i + 1] == '"')
+                        {
+                            sb.Append('"');
+                            i += 2;
+                            continue;
+                        }
+
+                        i++;
+                        break;
+                    }
+
+                    sb.Append(line[i++]);
+                }
+
+                if (i < line.Length && line[i] != ',')
+                {
+                    throw new CliException($"{name}:{lineNumber}:{i + 1}: unexpected text after a quoted field.");
+                }
+
+                text = sb.ToString();
+            }
+            else
+            {
+                var comma = line.IndexOf(',', i);
+                var end = comma < 0 ? line.Length : comma;
+                text = line[i..end];
+                i = end;
+            }
+
+            fields.Add((text, start + 1));
+            if (i >= line.Length)
+            {
+                return;
+            }
+
+            i++; // the comma
+        }
+    }
 }

@@ -9,15 +9,15 @@ namespace MigraineProtocol.Cli.Commands;
 internal static class CommonOptions
 {
     /// <summary>
-    /// <c>--definitions FILE.json</c>, repeatable, on every command (a recursive option of the root):
-    /// definition files layered over the built-in anatomy and protocols.
+    /// <c>--definitions FILE.json</c>, repeatable, on the commands that use anatomy or protocols (plan,
+    /// validate, map, fhir export): definition files layered over the built-in anatomy and protocols.
+    /// Each occurrence needs a value; a missing file is an error (exit 2).
     /// </summary>
     internal static readonly Option<string[]> Definitions = new("--definitions", "-d")
     {
         Description = "A definition file (JSON) of regions, muscles, sites and protocols, layered over the built-ins; repeatable, applied in order.",
-        Recursive = true,
         AllowMultipleArgumentsPerToken = false,
-        Arity = ArgumentArity.ZeroOrMore,
+        Arity = ArgumentArity.OneOrMore,
     };
 
     /// <summary>Returns the protocol catalog of a run: the built-ins, with any <c>--definitions</c> files layered over them.</summary>
@@ -32,20 +32,12 @@ internal static class CommonOptions
             return ProtocolCatalog.Default;
         }
 
-        var files = new List<DefinitionFile>();
-        foreach (var path in paths)
-        {
-            if (!File.Exists(path))
-            {
-                throw new CliException($"{path}: the definition file does not exist.");
-            }
-
-            files.Add(DefinitionFile.FromPath(path));
-        }
-
+        var files = paths.Select(path => DefinitionFile.FromJson(Input.InputFiles.Show(path), Input.InputFiles.ReadText(path, "definition"))).ToList();
         return ProtocolCatalog.TryLoad(files, out var catalog, out var problems)
             ? catalog
-            : throw new CliException($"the definition files are invalid ({problems.Length} problem{(problems.Length == 1 ? string.Empty : "s")}):" + string.Concat(problems.Select(p => "\n  " + p)));
+            : throw new CliException(problems.Length == 1
+                ? problems[0].ToString()
+                : $"the definition files have {problems.Length} problems:" + string.Concat(problems.Select(p => "\n  " + p)));
     }
 
     internal static Option<string> Protocol() => new("--protocol", "-p")
@@ -60,10 +52,15 @@ internal static class CommonOptions
         DefaultValueFactory = _ => formats[0],
     };
 
-    internal static string CheckFormat(string value, params string[] formats) =>
-        formats.Contains(value, StringComparer.Ordinal)
+    internal static string CheckFormat(string value, params string[] formats) => CheckChoice(value, "--format", formats);
+
+    internal static string CheckChoice(string value, string option, params string[] choices) =>
+        choices.Contains(value, StringComparer.Ordinal)
             ? value
-            : throw new CliException($"Unknown format '{value}' for --format. Use one of: {string.Join(", ", formats)}.");
+            : throw new CliException($"{option} {Quote(value)}: use one of {string.Join(", ", choices)}.");
+
+    /// <summary>Quotes a value the user typed for a message: control characters escaped, long values cut.</summary>
+    internal static string Quote(string value) => "'" + Input.InputFiles.Show(value.Length > 60 ? value[..60] + "…" : value) + "'";
 
     internal static TreatmentProtocol ResolveProtocol(ProtocolCatalog catalog, string name)
     {
@@ -72,6 +69,6 @@ internal static class CommonOptions
             return protocol;
         }
 
-        throw new CliException($"Unknown protocol '{name}' for --protocol. Known protocols: {string.Join(", ", catalog.Ids)}.");
+        throw new CliException($"--protocol {Quote(name)}: no such protocol. Known protocols: {string.Join(", ", catalog.Ids)}.");
     }
 }

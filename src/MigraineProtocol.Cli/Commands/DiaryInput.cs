@@ -30,7 +30,7 @@ internal static class DiaryInput
     };
 
     internal static PeriodKind CheckPeriods(string value) =>
-        PeriodKinds.TryParse(value, out var kind) ? kind : throw new CliException($"Unknown period kind '{value}' for --periods. Use 28-day or calendar-month.");
+        PeriodKinds.TryParse(value, out var kind) ? kind : throw new CliException($"Unknown period kind {CommonOptions.Quote(value)} for --periods. Use 28-day or calendar-month.");
 
     internal static MedicationOveruseThresholds Thresholds(int? combination, int? multiple)
     {
@@ -48,18 +48,7 @@ internal static class DiaryInput
         return t;
     }
 
-    internal static HeadacheDiary Read(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new CliException($"{path}: file not found.");
-        }
-
-        using var reader = new StreamReader(path);
-        return HeadacheDiaryCsv.TryParse(reader, out var diary, out var error)
-            ? diary
-            : throw new CliException($"{path}:{error.Line.ToString(CultureInfo.InvariantCulture)}:{error.Column.ToString(CultureInfo.InvariantCulture)}: {error.Message}");
-    }
+    internal static HeadacheDiary Read(string path) => Input.RecordFiles.ReadDiary(path);
 
     private static int CheckDays(int days, string option) =>
         days is >= 1 and <= 31 ? days : throw new CliException($"{option} must be 1 to 31 days per month, not {days.ToString(CultureInfo.InvariantCulture)}.");

@@ -117,7 +117,7 @@ internal static class EligibilityCommand
         {
             if (!KnownRules.Contains(part, StringComparer.Ordinal))
             {
-                throw new CliException($"Unknown rule set '{part}' for --rules. Use nice, us-label or both, comma-separated.");
+                throw new CliException($"Unknown rule set {CommonOptions.Quote(part)} for --rules. Use nice, us-label or both, comma-separated.");
             }
 
             set.Add(part);

@@ -41,9 +41,10 @@ internal static class FhirCommand
             diary,
             periods,
         };
+        command.Options.Add(CommonOptions.Definitions);
         command.SetAction(result =>
         {
-            var kind = CommonOptions.CheckFormat(result.GetValue(bundle)!, BundleKinds) == "collection" ? FhirBundleKind.Collection : FhirBundleKind.Transaction;
+            var kind = CommonOptions.CheckChoice(result.GetValue(bundle)!, "--bundle", BundleKinds) == "collection" ? FhirBundleKind.Collection : FhirBundleKind.Transaction;
             var periodKind = DiaryInput.CheckPeriods(result.GetValue(periods)!);
             var diaryPath = result.GetValue(diary);
             if (diaryPath is null && result.GetResult(periods) is { Implicit: false })
@@ -54,7 +55,8 @@ internal static class FhirCommand
             var options = new FhirExportOptions(
                 Reference(result.GetValue(patient), "--patient") ?? FhirReference.DisplayOnly(UnidentifiedPatient),
                 Reference(result.GetValue(performer), "--performer"),
-                kind: kind);
+                kind: kind,
+                anatomy: CommonOptions.Catalog(result).Anatomy);
             var s = RecordFiles.ReadSession(result.GetValue(session)!);
             var counts = diaryPath is null ? [] : DiaryPeriodCounts.FromDiary(DiaryInput.Read(diaryPath), periodKind);
             var json = FhirJson.Serialize(SessionFhirMapper.ToBundle(s, options, counts));
@@ -74,24 +76,7 @@ internal static class FhirCommand
         };
         command.SetAction(result =>
         {
-            var path = result.GetValue(file)!;
-            if (!File.Exists(path))
-            {
-                throw new CliException($"{path}: the Bundle file does not exist.");
-            }
-
-            FhirSessionRecord record;
-            try
-            {
-                record = SessionFhirMapper.FromBundle(FhirJson.Parse(File.ReadAllText(path)));
-            }
-            catch (FhirImportException e)
-            {
-                throw new CliException(e.Problems.Length == 1
-                    ? $"{path}: {e.Problems[0]}"
-                    : $"{path}: {e.Problems.Length} problems:" + string.Concat(e.Problems.Select(p => $"\n  {path}: {p}")));
-            }
-
+            var record = RecordFiles.ReadBundle(result.GetValue(file)!);
             io.Out.Write(SessionJson.Write(record.Session));
             io.Out.Write('\n');
             return CliApp.Ok;
@@ -112,7 +97,7 @@ internal static class FhirCommand
         }
         catch (ArgumentException)
         {
-            throw new CliException($"'{text}' is not a FHIR reference for {option}: use a reference such as 'Patient/123' (no spaces).");
+            throw new CliException($"{CommonOptions.Quote(text)} is not a FHIR reference for {option}: use a reference such as 'Patient/123' (no spaces).");
         }
     }
 }

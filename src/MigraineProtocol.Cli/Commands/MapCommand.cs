@@ -46,6 +46,7 @@ internal static class MapCommand
             view,
             output,
         };
+        command.Options.Add(CommonOptions.Definitions);
         command.SetAction(result =>
         {
             var v = ParseView(result.GetValue(view)!);
@@ -73,14 +74,19 @@ internal static class MapCommand
                 overlay = SessionOverlay.FromReport(p, s, report);
             }
 
+            Input.InputFiles.CheckOutput(path, "map");
             var svg = SiteMap.Render(p, v, new SiteMapOptions { Overlay = overlay });
+            var temporary = path + ".partial";
             try
             {
-                File.WriteAllText(path, svg, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                // Written whole to a side file, then moved over the target: never a partial map.
+                File.WriteAllText(temporary, svg, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                File.Move(temporary, path, overwrite: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new CliException($"{path}: the map cannot be written: {e.Message}");
+                TryDelete(temporary);
+                throw new CliException($"{Input.InputFiles.Show(path)}: the map cannot be written ({(e is UnauthorizedAccessException ? "permission denied" : "the disk or path refused it")}).");
             }
 
             // A site marker is a fixed site of the protocol, or an unplanned site of the anatomy the session injected, drawn in a view.
@@ -125,6 +131,18 @@ internal static class MapCommand
         "back" => MapView.Back,
         "left" => MapView.Left,
         "right" => MapView.Right,
-        _ => throw new CliException($"Unknown view '{value}' for --view. Use one of: {string.Join(", ", Views)}."),
+        _ => throw new CliException($"Unknown view {CommonOptions.Quote(value)} for --view. Use one of: {string.Join(", ", Views)}."),
     };
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more can be done; the error about the map itself is reported.
+        }
+    }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using MigraineProtocol.Charts;
 using MigraineProtocol.Cli.Output;
@@ -16,7 +15,7 @@ namespace MigraineProtocol.Cli.Commands;
 /// <remarks>JSON statistics are rounded to 6 decimal places (half away from zero) and written without trailing zeros (ADR 0070).</remarks>
 internal static class OutcomesCommand
 {
-    internal const string Header = "patient_id,arm,baseline_headache_days,followup_headache_days";
+    internal const string Header = OutcomeCohortCsv.Header;
     private const int JsonDecimals = 6;
     private static readonly string[] Formats = ["table", "json"];
     private static readonly string[] Methods = ["wilson", "clopper-pearson"];
@@ -97,87 +96,9 @@ internal static class OutcomesCommand
         return new Options(ResponderThreshold.FromPercent(thresholdPercent), confidence, intervalMethod, treatment, control);
     }
 
-    /// <summary>Reads the cohort CSV into arms in order of first appearance. Every error names the file, line and column.</summary>
-    internal static List<(string Arm, List<PatientOutcome> Patients)> ReadCohort(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new CliException($"{path}: the cohort file does not exist.");
-        }
-
-        using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return ReadCohort(path, reader);
-    }
-
-    internal static List<(string Arm, List<PatientOutcome> Patients)> ReadCohort(string name, TextReader reader)
-    {
-        var header = reader.ReadLine();
-        if (header is null || header.TrimEnd('\r') != Header)
-        {
-            throw new CliException($"{name}:1:1: the header must be '{Header}'{(header is null ? ", but the file is empty" : $", not '{header}'")}.");
-        }
-
-        var arms = new List<(string Arm, List<PatientOutcome> Patients)>();
-        var armIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lineNumber = 1;
-        var fields = new List<(string Text, int Column)>(4);
-        while (reader.ReadLine() is { } line)
-        {
-            lineNumber++;
-            if (line.Length == 0 || line == "\r")
-            {
-                continue;
-            }
-
-            SplitFields(name, lineNumber, line.TrimEnd('\r'), fields);
-            if (fields.Count != 4)
-            {
-                throw new CliException($"{name}:{lineNumber}:1: expected 4 fields ({Header}), found {fields.Count}.");
-            }
-
-            var (id, idColumn) = fields[0];
-            if (id.Length == 0)
-            {
-                throw new CliException($"{name}:{lineNumber}:{idColumn}: patient_id is empty.");
-            }
-
-            if (firstLine.TryGetValue(id, out var previous))
-            {
-                throw new CliException($"{name}:{lineNumber}:{idColumn}: duplicate patient_id '{id}' (first on line {previous}).");
-            }
-
-            firstLine[id] = lineNumber;
-            var (arm, armColumn) = fields[1];
-            if (arm.Length == 0)
-            {
-                throw new CliException($"{name}:{lineNumber}:{armColumn}: patient '{id}': arm is empty.");
-            }
-
-            var baseline = ParseDays(name, lineNumber, fields[2], id, "baseline_headache_days");
-            var followUp = ParseDays(name, lineNumber, fields[3], id, "followup_headache_days");
-            if (baseline == 0)
-            {
-                throw new CliException($"{name}:{lineNumber}:{fields[2].Column}: patient '{id}': baseline_headache_days is 0; a baseline of 0 headache days has no percent reduction.");
-            }
-
-            if (!armIndex.TryGetValue(arm, out var index))
-            {
-                index = arms.Count;
-                armIndex[arm] = index;
-                arms.Add((arm, []));
-            }
-
-            arms[index].Patients.Add(new PatientOutcome((double)baseline, (double)followUp));
-        }
-
-        if (arms.Count == 0)
-        {
-            throw new CliException($"{name}:{lineNumber}:1: the cohort has no patients (only the header).");
-        }
-
-        return arms;
-    }
+    /// <summary>Reads the cohort CSV (the library's <see cref="OutcomeCohortCsv"/>) into arms in order of first appearance. Every error names the file, line and column.</summary>
+    internal static List<(string Arm, List<PatientOutcome> Patients)> ReadCohort(string path) =>
+        [.. Input.RecordFiles.ReadCohort(path).Select(a => (a.Name, a.Patients.ToList()))];
 
     internal static Report Analyze(string name, List<(string Arm, List<PatientOutcome> Patients)> arms, Options options)
     {
@@ -320,83 +241,6 @@ internal static class OutcomesCommand
 
     private static Exception UnknownArm(string name, string option, string arm, List<ArmSummary> summaries) =>
         new CliException($"{option} '{arm}': {name} has no such arm. Arms: {string.Join(", ", summaries.Select(s => s.Arm))}.");
-
-    private static decimal ParseDays(string name, int line, (string Text, int Column) field, string id, string column)
-    {
-        var (text, col) = field;
-        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            throw new CliException($"{name}:{line}:{col}: patient '{id}': {column} '{text}' is not a number of days (use a decimal point, e.g. 14.5).");
-        }
-
-        if (value < 0)
-        {
-            throw new CliException($"{name}:{line}:{col}: patient '{id}': {column} is {text}; headache days cannot be negative.");
-        }
-
-        return value;
-    }
-
-    /// <summary>Splits one CSV line (RFC 4180 quoting, no line breaks inside fields) into fields with their 1-based start columns.</summary>
-    internal static void SplitFields(string name, int lineNumber, string line, List<(string Text, int Column)> fields)
-    {
-        fields.Clear();
-        var i = 0;
-        while (true)
-        {
-            var start = i;
-            string text;
-            if (i < line.Length && line[i] == '"')
-            {
-                var sb = new StringBuilder();
-                i++;
-                while (true)
-                {
-                    if (i >= line.Length)
-                    {
-                        throw new CliException($"{name}:{lineNumber}:{start + 1}: unterminated quoted field.");
-                    }
-
-                    if (line[i] == '"')
-                    {
-                        if (i + 1 < line.Length && line[i + 1] == '"')
-                        {
-                            sb.Append('"');
-                            i += 2;
-                            continue;
-                        }
-
-                        i++;
-                        break;
-                    }
-
-                    sb.Append(line[i++]);
-                }
-
-                if (i < line.Length && line[i] != ',')
-                {
-                    throw new CliException($"{name}:{lineNumber}:{i + 1}: unexpected text after a quoted field.");
-                }
-
-                text = sb.ToString();
-            }
-            else
-            {
-                var comma = line.IndexOf(',', i);
-                var end = comma < 0 ? line.Length : comma;
-                text = line[i..end];
-                i = end;
-            }
-
-            fields.Add((text, start + 1));
-            if (i >= line.Length)
-            {
-                return;
-            }
-
-            i++; // the comma
-        }
-    }
 
     private static void WriteInterval(Utf8JsonWriter w, string name, ConfidenceInterval? interval)
     {

@@ -27,11 +27,16 @@ internal static class PlanCommand
             format,
             vial,
         };
+        command.Options.Add(CommonOptions.Definitions);
         command.SetAction(result =>
         {
             var f = CommonOptions.CheckFormat(result.GetValue(format)!, Formats);
             var p = CommonOptions.ResolveProtocol(CommonOptions.Catalog(result), result.GetValue(protocol)!);
-            var plan = ProtocolPlan.Create(p, VialReconstitution(result.GetValue(vial)));
+            if (!ProtocolPlan.TryCreate(p, VialReconstitution(result.GetValue(vial)), out var plan))
+            {
+                throw new CliException($"protocol '{p.Id}': its doses need more solution or vials than can be planned at this reconstitution (at most {Volume.MaxValue} and {ToxinUnits.MaxValue}).");
+            }
+
             switch (f)
             {
                 case "json":

@@ -81,7 +81,7 @@ internal static class StoppingCommand
         {
             if (!DateOnly.TryParseExact(parts[i], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out dates[i]))
             {
-                throw new CliException($"--sessions: '{parts[i]}' (date {(i + 1).ToString(CultureInfo.InvariantCulture)}) is not a date; write calendar dates as yyyy-MM-dd, comma-separated.");
+                throw new CliException($"--sessions: {CommonOptions.Quote(parts[i])} (date {(i + 1).ToString(CultureInfo.InvariantCulture)}) is not a date; write calendar dates as yyyy-MM-dd, comma-separated.");
             }
         }
 

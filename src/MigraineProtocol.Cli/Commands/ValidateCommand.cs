@@ -45,6 +45,7 @@ internal static class ValidateCommand
             tolerance,
             policy,
         };
+        command.Options.Add(CommonOptions.Definitions);
         command.SetAction(result =>
         {
             var f = CommonOptions.CheckFormat(result.GetValue(format)!, Formats);

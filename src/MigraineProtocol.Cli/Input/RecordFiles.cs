@@ -1,42 +1,31 @@
-using System.Collections.Immutable;
-using System.Globalization;
+using MigraineProtocol.Diaries;
+using MigraineProtocol.Fhir.Mapping;
+using MigraineProtocol.Outcomes;
 using MigraineProtocol.Serialization;
 using MigraineProtocol.Sessions;
 
 namespace MigraineProtocol.Cli.Input;
 
 /// <summary>
-/// Reads the session and history files the commands take, with the library's strict readers
-/// (<see cref="SessionJson"/>, <see cref="HistoryJson"/>). A missing or unreadable file, or a file that is
-/// not a valid record, is a <see cref="CliException"/> (exit 2) whose message names the file and the line,
-/// column or JSON path of every problem.
+/// Reads the files the commands take with the library's readers (<see cref="SessionJson"/>,
+/// <see cref="HistoryJson"/>, <see cref="HeadacheDiaryCsv"/>, <see cref="OutcomeCohortCsv"/>,
+/// <see cref="SessionFhirMapper"/>), opened by <see cref="InputFiles"/>. Any problem is a
+/// <see cref="CliException"/> (exit 2) naming the file and the place of every problem.
 /// </summary>
 internal static class RecordFiles
 {
     internal static TreatmentSession ReadSession(string path) =>
-        SessionJson.TryRead(ReadText(path, "session"), path, out var session, out var problems) ? session : throw Invalid("session", problems);
+        SessionJson.TryRead(InputFiles.ReadText(path, "session"), InputFiles.Show(path), out var session, out var problems) ? session : throw InputFiles.Invalid(path, "session", problems);
 
     internal static TreatmentHistory ReadHistory(string path) =>
-        HistoryJson.TryRead(ReadText(path, "history"), path, out var history, out var problems) ? history : throw Invalid("history", problems);
+        HistoryJson.TryRead(InputFiles.ReadText(path, "history"), InputFiles.Show(path), out var history, out var problems) ? history : throw InputFiles.Invalid(path, "history", problems);
 
-    private static string ReadText(string path, string what)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new CliException($"{path}: the {what} file does not exist.");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"{path}: the {what} file cannot be read: {e.Message}");
-        }
-    }
+    internal static HeadacheDiary ReadDiary(string path) =>
+        HeadacheDiaryCsv.TryRead(InputFiles.ReadText(path, "diary"), InputFiles.Show(path), out var diary, out var problems) ? diary : throw InputFiles.Invalid(path, "diary", problems);
 
-    private static CliException Invalid(string what, ImmutableArray<string> problems) =>
-        new(problems.Length == 1
-            ? problems[0]
-            : $"the {what} file is invalid ({problems.Length.ToString(CultureInfo.InvariantCulture)} problems):" + string.Concat(problems.Select(p => "\n  " + p)));
+    internal static System.Collections.Immutable.ImmutableArray<CohortArm> ReadCohort(string path) =>
+        OutcomeCohortCsv.TryRead(InputFiles.ReadText(path, "cohort"), InputFiles.Show(path), out var arms, out var problems) ? arms : throw InputFiles.Invalid(path, "cohort", problems);
+
+    internal static FhirSessionRecord ReadBundle(string path) =>
+        SessionFhirMapper.TryRead(InputFiles.ReadText(path, "Bundle"), InputFiles.Show(path), out var record, out var problems) ? record : throw InputFiles.Invalid(path, "Bundle", problems);
 }

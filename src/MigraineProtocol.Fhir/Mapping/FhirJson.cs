@@ -1,6 +1,10 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Utility;
+using MigraineProtocol.Input;
 
 namespace MigraineProtocol.Fhir.Mapping;
 
@@ -19,34 +23,84 @@ public static class FhirJson
         return bundle.ToJson(pretty: true).ReplaceLineEndings("\n");
     }
 
-    /// <summary>Parses the FHIR JSON of a Bundle.</summary>
+    /// <summary>Reads the FHIR JSON of a Bundle.</summary>
     /// <param name="json">The JSON text.</param>
+    /// <param name="sourceName">The name problems are reported under (usually the path).</param>
     /// <returns>The Bundle.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="json"/> is <see langword="null"/>.</exception>
-    /// <exception cref="FhirImportException">The text is not JSON, not FHIR R4, or not a Bundle; the problems name their location.</exception>
-    public static Bundle Parse(string json)
+    /// <exception cref="InputException">The text is not JSON, not FHIR R4, or not a Bundle; <see cref="InputException.Problems"/> lists every problem with its place.</exception>
+    public static Bundle Read(string json, string sourceName) =>
+        TryRead(json, sourceName, out var bundle, out var problems) ? bundle : throw new InputException(problems);
+
+    /// <summary>Tries to read the FHIR JSON of a Bundle; never throws.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="sourceName">The name problems are reported under (usually the path).</param>
+    /// <param name="bundle">The Bundle on success.</param>
+    /// <param name="problems">Every problem found, with line and column where the FHIR library gives them; empty on success.</param>
+    /// <returns><see langword="true"/> when the text is a FHIR R4 Bundle.</returns>
+    /// <remarks>
+    /// Malformed JSON, an empty text, a lone surrogate, a text over <see cref="InputLimits.MaxTextLength"/> and a
+    /// JSON value that is not a Bundle are reported in the core readers' words before the FHIR library is called.
+    /// Whatever the FHIR library then throws is caught and reported as a problem; nothing escapes.
+    /// </remarks>
+    public static bool TryRead(string json, string sourceName, [NotNullWhen(true)] out Bundle? bundle, out ImmutableArray<InputProblem> problems)
     {
-        ArgumentNullException.ThrowIfNull(json);
+        var source = string.IsNullOrWhiteSpace(sourceName) ? "input" : sourceName;
+        bundle = null;
+        var found = new List<InputProblem>();
+        if (!FhirInput.Check(json, source, found))
+        {
+            problems = [.. found];
+            return false;
+        }
+
         Resource? resource;
         try
         {
-            resource = JsonSerializer.Deserialize<Resource>(json, Options);
+            resource = JsonSerializer.Deserialize<Resource>(json.TrimStart('\uFEFF'), Options);
         }
         catch (DeserializationFailedException e)
         {
-            throw new FhirImportException(e.Exceptions.Select(x => x.Message));
+            var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
+            var list = e.Exceptions.Select(x => x is ExtendedCodedException ex
+                ? Located(source, ex, utf8)
+                : new InputProblem(source, null, null, null, InputProblemCodes.InvalidValue, x.Message)).ToList();
+            problems = Cap(list);
+            return false;
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException or ThreadAbortException))
         {
-            // System.Text.Json appends its own "Path: ... | LineNumber: ..." to the message; the position is given once, in front.
-            var message = e.Message;
-            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-            message = cut > 0 ? message[..cut] : message;
-            var line = (e.LineNumber + 1)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
-            var column = (e.BytePositionInLine + 1)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
-            throw new FhirImportException($"line {line}, column {column}, {e.Path ?? "$"}: {message}", e);
+            // The FHIR library throws more than its documented exception on some inputs (fuzzing found
+            // IndexOutOfRange and InvalidOperation): report it as a problem of the input, never let it escape.
+            problems = [new InputProblem(source, null, null, null, InputProblemCodes.InvalidValue, "the FHIR library could not read this JSON as a FHIR R4 resource; check it against the Bundle written by 'fhir export'.")];
+            return false;
         }
 
-        return resource as Bundle ?? throw new FhirImportException($"expected a Bundle, found {(resource is null ? "nothing" : "a " + resource.TypeName)}");
+        if (resource is not Bundle b)
+        {
+            problems = [new InputProblem(source, 1, 1, "resourceType", InputProblemCodes.InvalidValue, $"expected a Bundle, found {(resource is null ? "nothing" : "a " + resource.TypeName)}.")];
+            return false;
+        }
+
+        bundle = b;
+        problems = [];
+        return true;
     }
+
+    private static InputProblem Located(string source, ExtendedCodedException e, byte[] utf8)
+    {
+        var message = string.IsNullOrWhiteSpace(e.BaseErrorMessage) ? e.Message : e.BaseErrorMessage;
+        if (e.LineNumber is not > 0 || e.Position is not > 0)
+        {
+            return new InputProblem(source, null, null, e.InstancePath, InputProblemCodes.InvalidValue, message);
+        }
+
+        // Firely gives a 1-based line and a 1-based byte position in it; columns count characters (ADR 0100).
+        var (line, column) = FhirInput.Position(utf8, e.LineNumber.Value - 1, e.Position.Value - 1);
+        return new InputProblem(source, line, column, e.InstancePath, InputProblemCodes.InvalidValue, message);
+    }
+
+    private static ImmutableArray<InputProblem> Cap(List<InputProblem> list) =>
+        list.Count <= InputLimits.MaxProblems
+            ? [.. list]
+            : [.. list.Take(InputLimits.MaxProblems), new InputProblem(list[0].Source, null, null, null, InputProblemCodes.TooManyProblems, $"{(list.Count - InputLimits.MaxProblems).ToString(System.Globalization.CultureInfo.InvariantCulture)} more problems not listed (at most {InputLimits.MaxProblems.ToString(System.Globalization.CultureInfo.InvariantCulture)} are listed).")];
 }

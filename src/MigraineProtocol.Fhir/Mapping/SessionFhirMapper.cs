@@ -8,6 +8,7 @@ using MigraineProtocol.Anatomy;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Fhir.Diaries;
 using MigraineProtocol.Fhir.Terminology;
+using MigraineProtocol.Input;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Sessions;
 using static MigraineProtocol.Fhir.Terminology.FhirTerminology;
@@ -161,26 +162,60 @@ public static class SessionFhirMapper
         return bundle;
     }
 
+    /// <summary>Reads the FHIR JSON of a Bundle exported by <see cref="ToBundle"/> (or one shaped like it) into a session record.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="sourceName">The name problems are reported under (usually the path).</param>
+    /// <returns>The record.</returns>
+    /// <exception cref="InputException">The text is not a FHIR R4 Bundle of a session; <see cref="InputException.Problems"/> lists every problem.</exception>
+    public static FhirSessionRecord Read(string json, string sourceName) =>
+        TryRead(json, sourceName, out var record, out var problems) ? record : throw new InputException(problems);
+
+    /// <summary>Tries to read the FHIR JSON of a Bundle into a session record; never throws.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="sourceName">The name problems are reported under (usually the path).</param>
+    /// <param name="record">The record on success.</param>
+    /// <param name="problems">Every problem: JSON problems with line and column, Bundle problems with their FHIRPath-style location; empty on success.</param>
+    /// <returns><see langword="true"/> when the text was read.</returns>
+    public static bool TryRead(string json, string sourceName, [NotNullWhen(true)] out FhirSessionRecord? record, out ImmutableArray<InputProblem> problems)
+    {
+        record = null;
+        return FhirJson.TryRead(json, sourceName, out var bundle, out problems)
+            && TryFromBundle(bundle, sourceName, out record, out problems);
+    }
+
     /// <summary>Reads a Bundle exported by <see cref="ToBundle"/> (or one shaped like it) back into a session record.</summary>
     /// <param name="bundle">The Bundle.</param>
+    /// <param name="sourceName">The name problems are reported under (usually the path).</param>
     /// <returns>The record.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="bundle"/> is <see langword="null"/>.</exception>
-    /// <exception cref="FhirImportException">The Bundle is not a session; <see cref="FhirImportException.Problems"/> lists every problem with its location.</exception>
-    public static FhirSessionRecord FromBundle(Bundle bundle) =>
-        TryFromBundle(bundle, out var record, out var problems) ? record : throw new FhirImportException(problems);
+    /// <exception cref="InputException">The Bundle is not a session; <see cref="InputException.Problems"/> lists every problem with its location.</exception>
+    public static FhirSessionRecord FromBundle(Bundle bundle, string sourceName) =>
+        TryFromBundle(bundle, sourceName, out var record, out var problems) ? record : throw new InputException(problems);
 
     /// <summary>Tries to read a Bundle back into a session record; never throws for a bad Bundle.</summary>
     /// <param name="bundle">The Bundle.</param>
+    /// <param name="sourceName">The name problems are reported under (usually the path).</param>
     /// <param name="record">The record when the method returns <see langword="true"/>.</param>
-    /// <param name="problems">Every problem, each with its FHIRPath-style location, when the method returns <see langword="false"/>.</param>
+    /// <param name="problems">Every problem, each with its FHIRPath-style location (<see cref="InputProblem.Location"/>), when the method returns <see langword="false"/>.</param>
     /// <returns><see langword="true"/> when the Bundle was read.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="bundle"/> is <see langword="null"/>.</exception>
-    public static bool TryFromBundle(Bundle bundle, [NotNullWhen(true)] out FhirSessionRecord? record, out ImmutableArray<string> problems)
+    public static bool TryFromBundle(Bundle bundle, string sourceName, [NotNullWhen(true)] out FhirSessionRecord? record, out ImmutableArray<InputProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(bundle);
+        var source = string.IsNullOrWhiteSpace(sourceName) ? "Bundle" : sourceName;
         var reader = new BundleReader(bundle);
-        record = reader.Read();
-        problems = [.. reader.Problems];
+        try
+        {
+            record = reader.Read();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException or NullReferenceException or IndexOutOfRangeException)
+        {
+            // A value the FHIR model holds but the session model refuses; never let it escape a Try method.
+            record = null;
+            reader.Problems.Add(("Bundle", "the Bundle holds a value that cannot be read as a session."));
+        }
+
+        problems = FhirInput.Cap(source, reader.Problems.Select(p => ((string?)p.Path, p.Message)));
         if (problems.Length > 0)
         {
             record = null;
@@ -417,7 +452,7 @@ public static class SessionFhirMapper
     {
         private readonly Dictionary<string, Resource> byUrl = new(StringComparer.Ordinal);
 
-        internal List<string> Problems { get; } = [];
+        internal List<(string Path, string Message)> Problems { get; } = [];
 
         internal FhirSessionRecord? Read()
         {
@@ -520,7 +555,7 @@ public static class SessionFhirMapper
             }
             catch (ArgumentException e)
             {
-                Problem(mp, e.Message);
+                Problem(mp, FhirInput.Reason(e));
                 return null;
             }
         }
@@ -739,7 +774,7 @@ public static class SessionFhirMapper
                 }
                 catch (ArgumentException e)
                 {
-                    Problem(migraine[k].P, e.Message);
+                    Problem(migraine[k].P, FhirInput.Reason(e));
                 }
             }
 
@@ -810,7 +845,7 @@ public static class SessionFhirMapper
             }
             catch (ArgumentException e)
             {
-                return Problem<Reconstitution>(path + ".ingredient[0].strength", e.Message);
+                return Problem<Reconstitution>(path + ".ingredient[0].strength", FhirInput.Reason(e));
             }
         }
 
@@ -868,7 +903,7 @@ public static class SessionFhirMapper
             }
             catch (ArgumentException e)
             {
-                return Problem<FhirReference>(path, e.Message);
+                return Problem<FhirReference>(path, FhirInput.Reason(e));
             }
         }
 
@@ -887,7 +922,7 @@ public static class SessionFhirMapper
         private static bool HasCode(CodeableConcept? concept, string system, string code) =>
             concept?.Coding.Exists(c => c.System == system && c.Code == code) == true;
 
-        private void Problem(string path, string message) => Problems.Add($"{path}: {message}");
+        private void Problem(string path, string message) => Problems.Add((path, message));
 
         private T? Problem<T>(string path, string message)
         {

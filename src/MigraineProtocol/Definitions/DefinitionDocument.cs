@@ -128,8 +128,8 @@ internal sealed class FollowThePainDefinition
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
-    ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
+    AllowDuplicateProperties = false,
     AllowTrailingCommas = false,
-    MaxDepth = 32)]
+    MaxDepth = 16)]
 [JsonSerializable(typeof(DefinitionDocument))]
 internal sealed partial class DefinitionJsonContext : JsonSerializerContext;

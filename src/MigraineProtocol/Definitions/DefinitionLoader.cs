@@ -1,60 +1,56 @@
+using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Json;
 using MigraineProtocol.Anatomy;
 using MigraineProtocol.Dosing;
+using MigraineProtocol.Input;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Protocols;
-using MigraineProtocol.Utility;
 
 namespace MigraineProtocol.Definitions;
 
 /// <summary>
 /// Reads definition files (JSON, see docs/definition-format.md) into an anatomy catalog and a protocol
-/// catalog. Every problem of every file is collected and reported at once, each with its file and
-/// JSON path; nothing is half-loaded.
+/// catalog. Every problem of every file is collected and reported at once as an <see cref="InputProblem"/>
+/// with its file, line, column and JSON path, cross-file references included; nothing is half-loaded.
 /// </summary>
 internal static class DefinitionLoader
 {
-    internal static (AnatomyCatalog Anatomy, ProtocolCatalog Protocols) Load(IEnumerable<(string Name, string Json)> files)
+    internal static (AnatomyCatalog Anatomy, ProtocolCatalog Protocols) Load(IEnumerable<(string Name, string Json)> files) =>
+        TryLoad(files, out var anatomy, out var protocols, out var problems) ? (anatomy!, protocols!) : throw new InputException(problems);
+
+    internal static bool TryLoad(IEnumerable<(string Name, string Json)> files, out AnatomyCatalog? anatomy, out ProtocolCatalog? catalog, out ImmutableArray<InputProblem> problems)
     {
-        var problems = new List<string>();
-        var documents = new List<(string Name, DefinitionDocument Document)>();
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        anatomy = null;
+        catalog = null;
+        var inputs = new List<(ProblemSink Sink, DefinitionDocument? Document)>();
         foreach (var (name, json) in files)
         {
-            try
-            {
-                var doc = JsonSerializer.Deserialize(json, DefinitionJsonContext.Default.DefinitionDocument);
-                if (doc is null)
-                {
-                    problems.Add($"{name}: $: the file holds JSON null, not a definition object.");
-                }
-                else
-                {
-                    documents.Add((name, doc));
-                    texts[name] = json;
-                }
-            }
-            catch (JsonException e)
-            {
-                var where = e.LineNumber is { } line ? $"{name}:{line + 1}:{(e.BytePositionInLine ?? 0) + 1}" : name;
-                problems.Add($"{where}: {e.Path ?? "$"}: {JsonErrorText.Describe(e)}");
-            }
+            var sink = new ProblemSink(name);
+            var doc = JsonInput.Read(json, DefinitionJsonContext.Default.DefinitionDocument, "a definition file", sink);
+            inputs.Add((sink, doc));
         }
 
         var regions = new Layers<RegionId, LayRegion>(r => r.Id, "region");
         var muscles = new Layers<MuscleId, Muscle>(m => m.Id, "muscle");
         var sites = new Layers<SiteId, InjectionSite>(s => s.Id, "site");
-        foreach (var (name, doc) in documents)
+        foreach (var (sink, doc) in inputs)
         {
-            var text = texts[name];
-            Collect(doc.Regions, name, text, "regions", problems, regions, ToRegion);
-            Collect(doc.Muscles, name, text, "muscles", problems, muscles, ToMuscle);
-            Collect(doc.Sites, name, text, "sites", problems, sites, ToSite);
+            if (doc is null)
+            {
+                continue;
+            }
+
+            Collect(doc.Regions, sink, "regions", regions, ToRegion);
+            Collect(doc.Muscles, sink, "muscles", muscles, ToMuscle);
+            Collect(doc.Sites, sink, "sites", sites, ToSite);
         }
 
-        AnatomyCatalog? anatomy = null;
-        if (problems.Count == 0)
+        if (!inputs.Any(i => i.Sink.HasProblems))
+        {
+            CheckReferences(regions, muscles, sites);
+        }
+
+        if (!inputs.Any(i => i.Sink.HasProblems))
         {
             try
             {
@@ -62,48 +58,45 @@ internal static class DefinitionLoader
             }
             catch (DefinitionException e)
             {
-                problems.AddRange(e.Problems.Select(p => "anatomy: " + p));
+                // The reference checks above cover the catalog's invariants; this is a safety net.
+                foreach (var p in e.Problems)
+                {
+                    inputs[^1].Sink.Add(null, null, null, InputProblemCodes.InvalidValue, p);
+                }
             }
         }
 
         var protocols = new Layers<ProtocolId, TreatmentProtocol>(p => p.Id, "protocol");
-        if (anatomy is not null)
+        var loaded = anatomy;
+        foreach (var (sink, doc) in inputs)
         {
-            foreach (var (name, doc) in documents)
+            if (doc is not null)
             {
-                Collect(doc.Protocols, name, texts[name], "protocols", problems, protocols, p => ToProtocol(p, anatomy));
+                // Without an anatomy the protocols are still checked for their own problems (ids, doses, citations).
+                Collect(doc.Protocols, sink, "protocols", protocols, (p, path, s) => ToProtocol(p, path, s, loaded));
             }
         }
 
-        ProtocolCatalog? catalog = null;
-        if (problems.Count == 0 && anatomy is not null)
+        if (anatomy is not null && !inputs.Any(i => i.Sink.HasProblems))
         {
-            try
-            {
-                catalog = new ProtocolCatalog(anatomy, protocols.Values);
-            }
-            catch (DefinitionException e)
-            {
-                problems.AddRange(e.Problems);
-            }
+            catalog = new ProtocolCatalog(anatomy, protocols.Values);
         }
 
-        if (problems.Count > 0 || anatomy is null || catalog is null)
+        problems = [.. inputs.SelectMany(i => i.Sink.ToImmutable())];
+        if (problems.Length > 0)
         {
-            throw new DefinitionException("The definition files are invalid", problems);
+            anatomy = null;
+            catalog = null;
+            return false;
         }
 
-        return (anatomy, catalog);
+        return catalog is not null;
     }
 
-    /// <summary>Returns <c>file:line:column: path</c> for an entry of a definition file (or <c>file: path</c> if it cannot be located).</summary>
-    private static string Where(string file, string text, string path) =>
-        JsonPositions.Locate(text, [path]).TryGetValue(path, out var at)
-            ? $"{file}:{at.Line.ToString(CultureInfo.InvariantCulture)}:{at.Column.ToString(CultureInfo.InvariantCulture)}: {path}"
-            : $"{file}: {path}";
-
-    private static void Collect<TDefinition, TKey, T>(List<TDefinition>? items, string file, string text, string property, List<string> problems, Layers<TKey, T> into, Func<TDefinition, T> convert)
+    private static void Collect<TDefinition, TKey, T>(List<TDefinition>? items, ProblemSink sink, string property, Layers<TKey, T> into, Func<TDefinition, string, ProblemSink, T?> convert)
         where TKey : notnull
+        where TDefinition : class
+        where T : class
     {
         if (items is null)
         {
@@ -112,21 +105,71 @@ internal static class DefinitionLoader
 
         for (var i = 0; i < items.Count; i++)
         {
-            try
+            var path = $"$.{property}[{i.ToString(CultureInfo.InvariantCulture)}]";
+            if (items[i] is not { } item)
             {
-                if (into.Set(convert(items[i]), file) is { } duplicate)
+                sink.AddAtPath(path, InputProblemCodes.WrongType, "null is not allowed here; expected an object.");
+                continue;
+            }
+
+            if (convert(item, path, sink) is { } value && into.Set(value, sink, path) is { } duplicate)
+            {
+                sink.AddAtPath(path + ".id", InputProblemCodes.Duplicate, duplicate);
+            }
+        }
+    }
+
+    /// <summary>Checks the references between regions, muscles and sites, placing each problem at the entry that makes the reference.</summary>
+    private static void CheckReferences(Layers<RegionId, LayRegion> regions, Layers<MuscleId, Muscle> muscles, Layers<SiteId, InjectionSite> sites)
+    {
+        foreach (var (muscle, sink, path) in muscles.Entries)
+        {
+            if (!regions.TryGet(muscle.Region, out var region))
+            {
+                sink.AddAtPath(path + ".region", InputProblemCodes.UnknownReference, $"muscle '{muscle.Id}' names region '{muscle.Region}', which is not defined.");
+            }
+            else if (!region.Muscles.Contains(muscle.Id))
+            {
+                sink.AddAtPath(path + ".region", InputProblemCodes.UnknownReference, $"muscle '{muscle.Id}' names region '{muscle.Region}', but that region does not list it.");
+            }
+        }
+
+        foreach (var (region, sink, path) in regions.Entries)
+        {
+            for (var j = 0; j < region.Muscles.Length; j++)
+            {
+                var m = region.Muscles[j];
+                var at = $"{path}.muscles[{j.ToString(CultureInfo.InvariantCulture)}]";
+                if (!muscles.TryGet(m, out var muscle))
                 {
-                    problems.Add($"{Where(file, text, $"$.{property}[{i}]")}: {duplicate}");
+                    sink.AddAtPath(at, InputProblemCodes.UnknownReference, $"region '{region.Id}' lists muscle '{m}', which is not defined.");
+                }
+                else if (muscle.Region != region.Id)
+                {
+                    sink.AddAtPath(at, InputProblemCodes.UnknownReference, $"region '{region.Id}' lists muscle '{m}', but that muscle belongs to region '{muscle.Region}'.");
                 }
             }
-            catch (DefinitionException e)
+        }
+
+        var seen = new HashSet<(MuscleId, Laterality, int)>();
+        foreach (var (site, sink, path) in sites.Entries)
+        {
+            if (!muscles.TryGet(site.Muscle, out var muscle))
             {
-                var where = Where(file, text, $"$.{property}[{i}]");
-                problems.AddRange(e.Problems.Select(p => $"{where}: {p}"));
+                sink.AddAtPath(path + ".muscle", InputProblemCodes.UnknownReference, $"site '{site.Id}' names muscle '{site.Muscle}', which is not defined.");
+                continue;
             }
-            catch (ArgumentException e)
+
+            if (muscle.IsMidline != (site.Side == Laterality.Midline))
             {
-                problems.Add($"{Where(file, text, $"$.{property}[{i}]")}: {e.Message}");
+                sink.AddAtPath(path + ".side", InputProblemCodes.InvalidValue, muscle.IsMidline
+                    ? $"site '{site.Id}' is on the {LateralityText.Format(site.Side)} side, but muscle '{muscle.Id}' is injected at the midline only."
+                    : $"site '{site.Id}' is at the midline, but muscle '{muscle.Id}' is injected on the left and right sides.");
+            }
+
+            if (!seen.Add((site.Muscle, site.Side, site.Ordinal)))
+            {
+                sink.AddAtPath(path + ".ordinal", InputProblemCodes.Duplicate, $"site '{site.Id}' repeats ordinal {site.Ordinal.ToString(CultureInfo.InvariantCulture)} of muscle '{site.Muscle}' on the {LateralityText.Format(site.Side)} side.");
             }
         }
     }
@@ -138,97 +181,345 @@ internal static class DefinitionLoader
     private sealed class Layers<TKey, T>(Func<T, TKey> key, string kind)
         where TKey : notnull
     {
-        private readonly List<T> values = [];
-        private readonly Dictionary<TKey, (int Index, string File)> index = [];
+        private readonly List<(T Value, ProblemSink Sink, string Path)> values = [];
+        private readonly Dictionary<TKey, int> index = [];
 
-        public IEnumerable<T> Values => values;
+        public IEnumerable<T> Values => values.Select(v => v.Value);
 
-        public string? Set(T value, string file)
+        public IEnumerable<(T Value, ProblemSink Sink, string Path)> Entries => values;
+
+        public bool TryGet(TKey id, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value)
+        {
+            if (index.TryGetValue(id, out var i))
+            {
+                value = values[i].Value;
+                return true;
+            }
+
+            value = default;
+            return false;
+        }
+
+        public string? Set(T value, ProblemSink sink, string path)
         {
             var id = key(value);
             if (index.TryGetValue(id, out var existing))
             {
-                if (existing.File == file)
+                if (ReferenceEquals(values[existing].Sink, sink))
                 {
                     return $"the {kind} id '{id}' is defined more than once in this file.";
                 }
 
-                values[existing.Index] = value;
-                index[id] = (existing.Index, file);
+                values[existing] = (value, sink, path);
                 return null;
             }
 
-            index[id] = (values.Count, file);
-            values.Add(value);
+            index[id] = values.Count;
+            values.Add((value, sink, path));
             return null;
         }
     }
 
-    private static Citation ToCitation(CitationDefinition c) =>
-        Citation.TryParseLevel(c.Verification, out var level)
-            ? new Citation(c.Source, c.Locator, level)
-            : throw new ArgumentException($"'{c.Verification}' is not a verification level; use 'verified', 'verified-2nd' or 'unverified'.");
-
-    private static LayRegion ToRegion(RegionDefinition r) => new(RegionId.From(r.Id), r.Name, r.Muscles.Select(MuscleId.From));
-
-    private static Muscle ToMuscle(MuscleDefinition m) => new(MuscleId.From(m.Id), m.Name, RegionId.From(m.Region), m.Midline, ToCitation(m.Source));
-
-    private static InjectionSite ToSite(SiteDefinition s)
+    private static bool Text(string value, string path, ProblemSink sink)
     {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        sink.AddAtPath(path, InputProblemCodes.InvalidValue, "the text must not be empty.");
+        return false;
+    }
+
+    private static bool Id<TId>(string text, string path, string kind, ProblemSink sink, out TId id)
+        where TId : struct, IParsable<TId>
+    {
+        if (TId.TryParse(text, null, out id))
+        {
+            return true;
+        }
+
+        var example = kind switch
+        {
+            "protocol id" => "'preempt' or 'clinic-protocol'",
+            "region id" => "'forehead'",
+            "muscle id" => "'temporalis'",
+            _ => "'temporalis-left-3' (an id ending in '-ftp' must be '<muscle>-<left|right>-ftp')",
+        };
+        sink.AddAtPath(path, InputProblemCodes.InvalidValue, $"{Echo.Quote(text)} is not a {kind}: lower-case letters and digits in kebab-case, starting with a letter, at most 64 characters, for example {example}.");
+        return false;
+    }
+
+    private static Citation? ToCitation(CitationDefinition c, string path, ProblemSink sink)
+    {
+        var ok = Text(c.Source, path + ".source", sink) & Text(c.Locator, path + ".locator", sink);
+        if (!Citation.TryParseLevel(c.Verification, out var level))
+        {
+            sink.AddAtPath(path + ".verification", InputProblemCodes.InvalidValue, $"{Echo.Quote(c.Verification)} is not a verification level; use 'verified', 'verified-2nd' or 'unverified'.");
+            ok = false;
+        }
+
+        return ok ? new Citation(c.Source, c.Locator, level) : null;
+    }
+
+    private static LayRegion? ToRegion(RegionDefinition r, string path, ProblemSink sink)
+    {
+        var ok = Id<RegionId>(r.Id, path + ".id", "region id", sink, out var id) & Text(r.Name, path + ".name", sink);
+        var muscles = new List<MuscleId>(r.Muscles.Count);
+        var listed = new HashSet<MuscleId>();
+        for (var j = 0; j < r.Muscles.Count; j++)
+        {
+            var at = $"{path}.muscles[{j.ToString(CultureInfo.InvariantCulture)}]";
+            if (Id<MuscleId>(r.Muscles[j], at, "muscle id", sink, out var m))
+            {
+                if (!listed.Add(m))
+                {
+                    sink.AddAtPath(at, InputProblemCodes.Duplicate, $"the region lists muscle '{m}' more than once.");
+                    ok = false;
+                }
+
+                muscles.Add(m);
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+
+        if (r.Muscles.Count == 0)
+        {
+            sink.AddAtPath(path + ".muscles", InputProblemCodes.InvalidValue, "a region must list at least one muscle.");
+            ok = false;
+        }
+
+        return ok ? new LayRegion(id, r.Name, muscles) : null;
+    }
+
+    private static Muscle? ToMuscle(MuscleDefinition m, string path, ProblemSink sink)
+    {
+        var ok = Id<MuscleId>(m.Id, path + ".id", "muscle id", sink, out var id)
+            & Text(m.Name, path + ".name", sink)
+            & Id<RegionId>(m.Region, path + ".region", "region id", sink, out var region);
+        var source = ToCitation(m.Source, path + ".source", sink);
+        return ok && source is not null ? new Muscle(id, m.Name, region, m.Midline, source) : null;
+    }
+
+    private static InjectionSite? ToSite(SiteDefinition s, string path, ProblemSink sink)
+    {
+        var ok = Id<SiteId>(s.Id, path + ".id", "site id", sink, out var id)
+            & Id<MuscleId>(s.Muscle, path + ".muscle", "muscle id", sink, out var muscle);
+        if (ok && id.IsFollowThePain)
+        {
+            sink.AddAtPath(path + ".id", InputProblemCodes.InvalidValue, $"'{id}' is a follow-the-pain id; a fixed site needs an id of its own.");
+            ok = false;
+        }
+
         if (!LateralityText.TryParse(s.Side, out var side))
         {
-            throw new ArgumentException($"'{s.Side}' is not a side; use 'left', 'right' or 'midline'.");
+            sink.AddAtPath(path + ".side", InputProblemCodes.InvalidValue, $"{Echo.Quote(s.Side)} is not a side; use 'left', 'right' or 'midline'.");
+            ok = false;
         }
 
-        return new InjectionSite(
-            SiteId.From(s.Id),
-            MuscleId.From(s.Muscle),
-            side,
-            s.Ordinal,
-            new Landmark(s.Landmark.Description, ToCitation(s.Landmark.Source)),
-            s.Drawing.Select(d => new DrawingPoint(ParseView(d.View), d.X, d.Y)));
+        if (s.Ordinal < 1)
+        {
+            sink.AddAtPath(path + ".ordinal", InputProblemCodes.InvalidValue, $"the ordinal must be 1 or more, not {s.Ordinal.ToString(CultureInfo.InvariantCulture)}.");
+            ok = false;
+        }
+
+        ok &= Text(s.Landmark.Description, path + ".landmark.description", sink);
+        var source = ToCitation(s.Landmark.Source, path + ".landmark.source", sink);
+        var drawing = new List<DrawingPoint>(s.Drawing.Count);
+        for (var j = 0; j < s.Drawing.Count; j++)
+        {
+            var at = $"{path}.drawing[{j.ToString(CultureInfo.InvariantCulture)}]";
+            var d = s.Drawing[j];
+            if (d is null)
+            {
+                sink.AddAtPath(at, InputProblemCodes.WrongType, "null is not allowed here; expected an object.");
+                ok = false;
+            }
+            else if (!(double.IsFinite(d.X) && d.X is >= 0 and <= 1 && double.IsFinite(d.Y) && d.Y is >= 0 and <= 1))
+            {
+                sink.AddAtPath(at, InputProblemCodes.InvalidValue, "a drawing point's x and y are between 0 and 1 (fractions of the view's width and height).");
+                ok = false;
+            }
+            else if (TryParseView(d.View, out var view))
+            {
+                drawing.Add(new DrawingPoint(view, d.X, d.Y));
+            }
+            else
+            {
+                sink.AddAtPath(at + ".view", InputProblemCodes.InvalidValue, $"{Echo.Quote(d.View)} is not a view; use 'front', 'back', 'left' or 'right'.");
+                ok = false;
+            }
+        }
+
+        if (!ok || source is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new InjectionSite(id, muscle, side, s.Ordinal, new Landmark(s.Landmark.Description, source), drawing);
+        }
+        catch (ArgumentException e)
+        {
+            sink.AddAtPath(path, InputProblemCodes.InvalidValue, Reason(e));
+            return null;
+        }
     }
 
-    internal static AnatomicalView ParseView(string view) => view switch
+    internal static bool TryParseView(string view, out AnatomicalView result)
     {
-        "front" => AnatomicalView.Front,
-        "back" => AnatomicalView.Back,
-        "left" => AnatomicalView.Left,
-        "right" => AnatomicalView.Right,
-        _ => throw new ArgumentException($"'{view}' is not a view; use 'front', 'back', 'left' or 'right'."),
-    };
+        (result, var ok) = view switch
+        {
+            "front" => (AnatomicalView.Front, true),
+            "back" => (AnatomicalView.Back, true),
+            "left" => (AnatomicalView.Left, true),
+            "right" => (AnatomicalView.Right, true),
+            _ => (AnatomicalView.Front, false),
+        };
+        return ok;
+    }
 
-    private static TreatmentProtocol ToProtocol(ProtocolDefinition p, AnatomyCatalog anatomy)
+    internal static AnatomicalView ParseView(string view) =>
+        TryParseView(view, out var v) ? v : throw new ArgumentException($"'{view}' is not a view; use 'front', 'back', 'left' or 'right'.", nameof(view));
+
+    private static TreatmentProtocol? ToProtocol(ProtocolDefinition p, string path, ProblemSink sink, AnatomyCatalog? anatomy)
     {
-        var builder = TreatmentProtocol.CreateBuilder(ProtocolId.From(p.Id), p.Name, anatomy)
+        var ok = Id<ProtocolId>(p.Id, path + ".id", "protocol id", sink, out var id) & Text(p.Name, path + ".name", sink);
+        if (p.RetreatmentIntervalDays < 1)
+        {
+            sink.AddAtPath(path + ".retreatmentIntervalDays", InputProblemCodes.InvalidValue, $"the retreatment interval must be at least 1 day, not {p.RetreatmentIntervalDays.ToString(CultureInfo.InvariantCulture)}.");
+            ok = false;
+        }
+
+        ToxinUnits? maximum = null;
+        if (p.MaximumUnits is { } max)
+        {
+            ok &= Units(max, path + ".maximumUnits", sink, out var m);
+            maximum = m;
+        }
+
+        var sources = new List<Citation>();
+        for (var j = 0; j < p.Sources.Count; j++)
+        {
+            if (ToCitation(p.Sources[j], $"{path}.sources[{j.ToString(CultureInfo.InvariantCulture)}]", sink) is { } c)
+            {
+                sources.Add(c);
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+
+        var sites = new List<(SiteId, ToxinUnits)>();
+        var fixedTotal = 0L;
+        for (var j = 0; j < p.Sites.Count; j++)
+        {
+            var at = $"{path}.sites[{j.ToString(CultureInfo.InvariantCulture)}]";
+            var s = p.Sites[j];
+            if (Id<SiteId>(s.Site, at + ".site", "site id", sink, out var site) & Units(s.Units, at + ".units", sink, out var units))
+            {
+                if (anatomy is not null && !anatomy.TryGetSite(site, out _))
+                {
+                    sink.AddAtPath(at + ".site", InputProblemCodes.UnknownReference, $"site '{site}' is not a fixed site of the anatomy.");
+                    ok = false;
+                }
+
+                fixedTotal += units.Hundredths;
+                sites.Add((site, units));
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+
+        var allowances = new List<FollowThePainAllowance>();
+        var extraTotal = 0L;
+        var followThePain = p.FollowThePain ?? [];
+        for (var j = 0; j < followThePain.Count; j++)
+        {
+            var at = $"{path}.followThePain[{j.ToString(CultureInfo.InvariantCulture)}]";
+            var f = followThePain[j];
+            var fok = Id<MuscleId>(f.Muscle, at + ".muscle", "muscle id", sink, out var muscle)
+                & Units(f.MaxExtraUnits, at + ".maxExtraUnits", sink, out var maxExtra)
+                & Units(f.UnitsPerSite, at + ".unitsPerSite", sink, out var perSite);
+            var source = ToCitation(f.Source, at + ".source", sink);
+            if (!fok || source is null)
+            {
+                ok = false;
+                continue;
+            }
+
+            if (maxExtra == ToxinUnits.Zero || f.MaxExtraSites < 1 || perSite == ToxinUnits.Zero || perSite > maxExtra)
+            {
+                sink.AddAtPath(at, InputProblemCodes.InvalidValue, "a follow-the-pain allowance adds more than 0 U over at least 1 site, with a dose per site above 0 U and at most the allowance.");
+                ok = false;
+                continue;
+            }
+
+            extraTotal += maxExtra.Hundredths;
+            allowances.Add(new FollowThePainAllowance(muscle, maxExtra, f.MaxExtraSites, perSite, source));
+        }
+
+        if (fixedTotal + extraTotal > ToxinUnits.MaxValue.Hundredths)
+        {
+            sink.AddAtPath(path + ".sites", InputProblemCodes.LimitExceeded, $"the protocol's doses add up to more than {ToxinUnits.MaxValue}, the largest total the library represents.");
+            ok = false;
+        }
+
+        if (!ok || anatomy is null)
+        {
+            return null;
+        }
+
+        var builder = TreatmentProtocol.CreateBuilder(id, p.Name, anatomy)
             .WithDescription(p.Description)
             .WithRetreatmentIntervalDays(p.RetreatmentIntervalDays)
-            .WithMaximumUnits(p.MaximumUnits is { } max ? Units(max, "maximumUnits") : null);
-        foreach (var source in p.Sources)
+            .WithMaximumUnits(maximum);
+        sources.ForEach(c => builder.AddSource(c));
+        sites.ForEach(s => builder.SetSite(s.Item1, s.Item2));
+        allowances.ForEach(a => builder.SetFollowThePain(a));
+        try
         {
-            builder.AddSource(ToCitation(source));
+            return builder.Build();
         }
-
-        foreach (var site in p.Sites)
+        catch (DefinitionException e)
         {
-            builder.SetSite(SiteId.From(site.Site), Units(site.Units, $"the dose at '{site.Site}'"));
-        }
+            foreach (var problem in e.Problems)
+            {
+                sink.AddAtPath(path, InputProblemCodes.InvalidValue, problem);
+            }
 
-        foreach (var f in p.FollowThePain ?? [])
+            return null;
+        }
+        catch (ArgumentException e)
         {
-            builder.SetFollowThePain(new FollowThePainAllowance(
-                MuscleId.From(f.Muscle),
-                Units(f.MaxExtraUnits, $"maxExtraUnits of '{f.Muscle}'"),
-                f.MaxExtraSites,
-                Units(f.UnitsPerSite, $"unitsPerSite of '{f.Muscle}'"),
-                ToCitation(f.Source)));
+            sink.AddAtPath(path, InputProblemCodes.InvalidValue, Reason(e));
+            return null;
         }
-
-        return builder.Build();
     }
 
-    private static ToxinUnits Units(decimal value, string what) =>
-        ToxinUnits.TryFromUnits(value, out var units)
-            ? units
-            : throw new ArgumentException($"{what}: {value.ToString(CultureInfo.InvariantCulture)} is not a valid amount of toxin units (0 to {ToxinUnits.MaxValue}, at most two decimal places).");
+    private static bool Units(decimal value, string path, ProblemSink sink, out ToxinUnits units)
+    {
+        if (ToxinUnits.TryFromUnits(value, out units))
+        {
+            return true;
+        }
+
+        sink.AddAtPath(path, InputProblemCodes.InvalidValue, $"{value.ToString(CultureInfo.InvariantCulture)} is not a valid amount of toxin units: 0 to {ToxinUnits.MaxValue}, at most two decimal places.");
+        return false;
+    }
+
+    /// <summary>The library's own message of a precondition failure, without the .NET parameter suffix.</summary>
+    private static string Reason(ArgumentException e)
+    {
+        var message = e.Message;
+        var cut = e.ParamName is { } name ? message.IndexOf($" (Parameter '{name}')", StringComparison.Ordinal) : -1;
+        return (cut >= 0 ? message[..cut] : message).Split('\n')[0].Trim();
+    }
 }

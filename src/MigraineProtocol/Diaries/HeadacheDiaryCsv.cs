@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using MigraineProtocol.Input;
 
 namespace MigraineProtocol.Diaries;
 
@@ -8,13 +10,17 @@ namespace MigraineProtocol.Diaries;
 /// followed by <c>duration_hours</c> and <c>severity</c>, then one row per recorded day.
 /// </summary>
 /// <remarks>
-/// <para>Dates are ISO (<c>yyyy-MM-dd</c>) and strictly increasing; dates left out are unrecorded
-/// days. <c>headache</c> and <c>migraine</c> are <c>0</c> or <c>1</c> (a migraine day is a headache
-/// day). <c>acute_medication</c> is empty or class names joined by <c>;</c> (see
+/// <para>The CSV dialect is the library's one (docs/json-formats.md, "CSV files"): RFC 4180 quoting, an
+/// optional byte order mark, LF or CRLF, header names in any case and any order. Dates are ISO
+/// (<c>yyyy-MM-dd</c>) and strictly increasing; dates left out are unrecorded days.
+/// <c>headache</c> and <c>migraine</c> are <c>0</c> or <c>1</c> (a migraine day is a headache day).
+/// <c>acute_medication</c> is empty or class names joined by <c>;</c> (see
 /// <see cref="AcuteMedicationClasses"/>). <c>duration_hours</c> is empty or a decimal number of hours
-/// in (0, 24]; <c>severity</c> is empty, <c>mild</c>, <c>moderate</c> or <c>severe</c>; both only on
-/// headache days. Fields are not quoted. Errors name the line and the column (1-based character
-/// position of the field).</para>
+/// in (0, 24] that is at least one minute; <c>severity</c> is empty, <c>mild</c>, <c>moderate</c> or
+/// <c>severe</c>; both only on headache days.</para>
+/// <para>Every problem is an <see cref="InputProblem"/> naming the line, the column (1-based character
+/// position of the field) and the column name; every row is checked, and up to
+/// <see cref="InputLimits.MaxProblems"/> problems are listed.</para>
 /// </remarks>
 public static class HeadacheDiaryCsv
 {
@@ -23,188 +29,232 @@ public static class HeadacheDiaryCsv
 
     private static readonly string[] Required = ["date", "headache", "migraine", "acute_medication"];
     private static readonly string[] Optional = ["duration_hours", "severity"];
+    private static readonly string[] Names = [.. Required, .. Optional];
 
-    /// <summary>Reads a diary; never throws for bad content.</summary>
-    /// <param name="reader">The CSV text.</param>
-    /// <param name="diary">The diary when this method returns <see langword="true"/>.</param>
-    /// <param name="error">The first problem, with its line and column, when this method returns <see langword="false"/>.</param>
+    /// <summary>Reads a diary.</summary>
+    /// <param name="text">The CSV text.</param>
+    /// <param name="sourceName">The name problems are reported under (usually the path).</param>
+    /// <returns>The diary.</returns>
+    /// <exception cref="InputException">The text is not a valid diary; <see cref="InputException.Problems"/> lists every problem.</exception>
+    public static HeadacheDiary Read(string text, string sourceName) =>
+        TryRead(text, sourceName, out var diary, out var problems) ? diary : throw new InputException(problems);
+
+    /// <summary>Tries to read a diary; never throws.</summary>
+    /// <param name="text">The CSV text.</param>
+    /// <param name="sourceName">The name problems are reported under (usually the path).</param>
+    /// <param name="diary">The diary on success.</param>
+    /// <param name="problems">Every problem found, each with its line, column and column name; empty on success.</param>
     /// <returns><see langword="true"/> when the text is a valid diary.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is <see langword="null"/>.</exception>
-    public static bool TryParse(TextReader reader, [NotNullWhen(true)] out HeadacheDiary? diary, [NotNullWhen(false)] out DiaryCsvError? error)
+    public static bool TryRead(string text, string sourceName, [NotNullWhen(true)] out HeadacheDiary? diary, out ImmutableArray<InputProblem> problems)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        diary = null;
-        var header = reader.ReadLine();
-        if (header is null || header.Trim().Length == 0)
+        var sink = new ProblemSink(sourceName);
+        diary = Read(text, sink);
+        problems = sink.ToImmutable();
+        if (problems.Length > 0)
         {
-            error = new DiaryCsvError(1, 1, $"the diary is empty; expected the header '{Header}'.");
-            return false;
+            diary = null;
         }
 
-        var names = Split(header.TrimEnd('\r'));
-        var columns = new int[Required.Length + Optional.Length];
-        Array.Fill(columns, -1);
-        for (var i = 0; i < names.Count; i++)
+        return diary is not null;
+    }
+
+    private static HeadacheDiary? Read(string text, ProblemSink sink)
+    {
+        if (!TextInput.CheckCsv(text, sink))
         {
-            var (name, at) = names[i];
-            var known = Array.IndexOf(Required, name) is var r && r >= 0 ? r : Array.IndexOf(Optional, name) is var o && o >= 0 ? Required.Length + o : -1;
+            return null;
+        }
+
+        var tokens = new CsvTokenizer(text);
+        var fields = new List<CsvField>();
+        if (!tokens.TryRead(fields, out var syntax))
+        {
+            sink.Add(1, 1, null, InputProblemCodes.MissingProperty, $"the diary is empty; expected the header '{Header}'.");
+            return null;
+        }
+
+        if (syntax is { } s)
+        {
+            sink.Add(s.Line, s.Column, null, InputProblemCodes.CsvSyntax, s.Message);
+            return null;
+        }
+
+        var columns = new int[Names.Length];
+        Array.Fill(columns, -1);
+        var headerWidth = fields.Count;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var f = fields[i];
+            var known = Array.FindIndex(Names, n => string.Equals(n, f.Text, StringComparison.OrdinalIgnoreCase));
             if (known < 0)
             {
-                error = new DiaryCsvError(1, at, $"unknown column '{name}'; the columns are {string.Join(", ", Required.Concat(Optional))}.");
-                return false;
+                sink.Add(f.Line, f.Column, null, InputProblemCodes.UnknownProperty, $"unknown column {Echo.Quote(f.Text)}; the columns are {string.Join(", ", Names)}.");
             }
-
-            if (columns[known] >= 0)
+            else if (columns[known] >= 0)
             {
-                error = new DiaryCsvError(1, at, $"column '{name}' appears twice.");
-                return false;
+                sink.Add(f.Line, f.Column, Names[known], InputProblemCodes.Duplicate, $"column '{Names[known]}' appears twice.");
             }
-
-            columns[known] = i;
+            else
+            {
+                columns[known] = i;
+            }
         }
 
         for (var r = 0; r < Required.Length; r++)
         {
             if (columns[r] < 0)
             {
-                error = new DiaryCsvError(1, header.Length + 1, $"missing column '{Required[r]}'; the header must have {Header}.");
-                return false;
+                sink.Add(1, 1, Required[r], InputProblemCodes.MissingProperty, $"missing column '{Required[r]}'; the header must have {Header}.");
             }
+        }
+
+        if (sink.HasProblems)
+        {
+            return null;
         }
 
         var days = new List<DiaryDay>();
         var previousLine = 0;
-        var lineNumber = 1;
-        string? line;
-        while ((line = reader.ReadLine()) is not null)
+        var lastLine = 1;
+        while (tokens.TryRead(fields, out syntax))
         {
-            lineNumber++;
-            line = line.TrimEnd('\r');
-            if (line.Length == 0)
+            var line = tokens.RecordLine;
+            lastLine = line;
+            if (syntax is { } e)
             {
+                sink.Add(e.Line, e.Column, null, InputProblemCodes.CsvSyntax, e.Message);
                 continue;
             }
 
-            var fields = Split(line);
-            if (fields.Count != names.Count)
+            if (fields.Count != headerWidth)
             {
-                error = new DiaryCsvError(lineNumber, line.Length + 1, $"expected {names.Count} fields as in the header, found {fields.Count}.");
-                return false;
+                sink.Add(line, 1, null, InputProblemCodes.CsvSyntax, $"expected {headerWidth.ToString(CultureInfo.InvariantCulture)} fields as in the header, found {fields.Count.ToString(CultureInfo.InvariantCulture)}.");
+                continue;
             }
 
-            var (dateText, dateAt) = fields[columns[0]];
-            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (Row(fields, columns, line, days.Count > 0 ? days[^1].Date : null, previousLine, sink) is { } day)
             {
-                error = new DiaryCsvError(lineNumber, dateAt, $"date '{dateText}' is not an ISO date (yyyy-MM-dd).");
-                return false;
+                days.Add(day);
+                previousLine = line;
             }
-
-            if (days.Count > 0 && date <= days[^1].Date)
-            {
-                error = new DiaryCsvError(
-                    lineNumber,
-                    dateAt,
-                    date == days[^1].Date
-                        ? $"duplicate date {date:yyyy-MM-dd} (also on line {previousLine}); each day has one row."
-                        : $"date {date:yyyy-MM-dd} is before {days[^1].Date:yyyy-MM-dd} on line {previousLine}; dates must be strictly increasing.");
-                return false;
-            }
-
-            if (!TryFlag(fields[columns[1]], "headache", lineNumber, out var headache, out error)
-                || !TryFlag(fields[columns[2]], "migraine", lineNumber, out var migraine, out error))
-            {
-                return false;
-            }
-
-            if (migraine && !headache)
-            {
-                error = new DiaryCsvError(lineNumber, fields[columns[2]].At, "migraine is 1 but headache is 0; a migraine day is also a headache day.");
-                return false;
-            }
-
-            var (medText, medAt) = fields[columns[3]];
-            var medication = AcuteMedicationSet.None;
-            if (medText.Length > 0)
-            {
-                var offset = 0;
-                foreach (var token in medText.Split(';'))
-                {
-                    if (!AcuteMedicationClasses.TryParse(token, out var c))
-                    {
-                        error = new DiaryCsvError(lineNumber, medAt + offset, $"unknown acute medication class '{token}'; use {AcuteMedicationClasses.AllNames}, joined by ';'.");
-                        return false;
-                    }
-
-                    medication = medication.With(c);
-                    offset += token.Length + 1;
-                }
-            }
-
-            TimeSpan? duration = null;
-            if (columns[4] >= 0 && fields[columns[4]] is var (durText, durAt) && durText.Length > 0)
-            {
-                if (!decimal.TryParse(durText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours) || hours <= 0 || hours > 24)
-                {
-                    error = new DiaryCsvError(lineNumber, durAt, $"duration_hours '{durText}' is not a number of hours above 0 and at most 24.");
-                    return false;
-                }
-
-                if (!headache)
-                {
-                    error = new DiaryCsvError(lineNumber, durAt, "duration_hours is given but headache is 0; a duration is only recorded on a headache day.");
-                    return false;
-                }
-
-                duration = TimeSpan.FromMinutes((double)decimal.Round(hours * 60m));
-            }
-
-            HeadacheSeverity? severity = null;
-            if (columns[5] >= 0 && fields[columns[5]] is var (sevText, sevAt) && sevText.Length > 0)
-            {
-                severity = sevText switch
-                {
-                    "mild" => HeadacheSeverity.Mild,
-                    "moderate" => HeadacheSeverity.Moderate,
-                    "severe" => HeadacheSeverity.Severe,
-                    _ => null,
-                };
-                if (severity is null)
-                {
-                    error = new DiaryCsvError(lineNumber, sevAt, $"severity '{sevText}' is not mild, moderate or severe.");
-                    return false;
-                }
-
-                if (!headache)
-                {
-                    error = new DiaryCsvError(lineNumber, sevAt, "severity is given but headache is 0; a severity is only recorded on a headache day.");
-                    return false;
-                }
-            }
-
-            days.Add(new DiaryDay(date, headache, migraine, medication, duration, severity));
-            previousLine = lineNumber;
         }
 
-        if (days.Count == 0)
+        if (days.Count == 0 && !sink.HasProblems)
         {
-            error = new DiaryCsvError(lineNumber + 1, 1, "the diary has a header but no days.");
-            return false;
+            sink.Add(lastLine + 1, 1, null, InputProblemCodes.MissingProperty, "the diary has a header but no days.");
         }
 
-        diary = new HeadacheDiary(days);
-        error = null;
-        return true;
+        return sink.HasProblems ? null : new HeadacheDiary(days);
     }
 
-    /// <summary>Reads a diary from CSV text.</summary>
-    /// <param name="text">The CSV text.</param>
-    /// <returns>The diary.</returns>
-    /// <exception cref="FormatException">The text is not a valid diary; the message starts with <c>line:column:</c>.</exception>
-    public static HeadacheDiary Parse(string text)
+    private static DiaryDay? Row(List<CsvField> fields, int[] columns, int line, DateOnly? previous, int previousLine, ProblemSink sink)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        using var reader = new StringReader(text);
-        return TryParse(reader, out var diary, out var error) ? diary : throw new FormatException(error.ToString());
+        var ok = true;
+        var dateField = fields[columns[0]];
+        if (!TextInput.TryDate(dateField.Text, out var date, out var dateProblem, out var outOfRange))
+        {
+            Problem(dateField, "date", outOfRange ? InputProblemCodes.LimitExceeded : InputProblemCodes.InvalidValue, dateProblem!);
+            ok = false;
+        }
+        else if (previous is { } before && date <= before)
+        {
+            Problem(dateField, "date", InputProblemCodes.InvalidValue, date == before
+                ? $"duplicate date {date:yyyy-MM-dd} (also on line {previousLine.ToString(CultureInfo.InvariantCulture)}); each day has one row."
+                : $"date {date:yyyy-MM-dd} is before {before:yyyy-MM-dd} on line {previousLine.ToString(CultureInfo.InvariantCulture)}; dates must be strictly increasing.");
+            ok = false;
+        }
+
+        var headache = Flag(fields[columns[1]], "headache", ref ok);
+        var migraine = Flag(fields[columns[2]], "migraine", ref ok);
+        if (migraine && !headache)
+        {
+            Problem(fields[columns[2]], "migraine", InputProblemCodes.InvalidValue, "migraine is 1 but headache is 0; a migraine day is also a headache day.");
+            ok = false;
+        }
+
+        var med = fields[columns[3]];
+        var medication = AcuteMedicationSet.None;
+        if (med.Text.Length > 0)
+        {
+            var offset = 0;
+            foreach (var token in med.Text.Split(';'))
+            {
+                if (AcuteMedicationClasses.TryParse(token, out var c))
+                {
+                    medication = medication.With(c);
+                }
+                else
+                {
+                    sink.Add(med.Line, med.Column + offset, "acute_medication", InputProblemCodes.InvalidValue, $"unknown acute medication class {Echo.Quote(token)}; use {AcuteMedicationClasses.AllNames}, joined by ';'.");
+                    ok = false;
+                }
+
+                offset += token.Length + 1;
+            }
+        }
+
+        TimeSpan? duration = null;
+        if (columns[4] >= 0 && fields[columns[4]] is { Text.Length: > 0 } dur)
+        {
+            if (!decimal.TryParse(dur.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var hours) || hours <= 0 || hours > 24)
+            {
+                Problem(dur, "duration_hours", InputProblemCodes.InvalidValue, $"duration_hours {Echo.Quote(dur.Text)} is not a number of hours above 0 and at most 24.");
+                ok = false;
+            }
+            else if (decimal.Round(hours * 60m) < 1)
+            {
+                Problem(dur, "duration_hours", InputProblemCodes.InvalidValue, $"duration_hours {Echo.Quote(dur.Text)} is less than a minute; durations are kept in whole minutes.");
+                ok = false;
+            }
+            else if (!headache)
+            {
+                Problem(dur, "duration_hours", InputProblemCodes.InvalidValue, "duration_hours is given but headache is 0; a duration is only recorded on a headache day.");
+                ok = false;
+            }
+            else
+            {
+                duration = TimeSpan.FromMinutes((double)decimal.Round(hours * 60m));
+            }
+        }
+
+        HeadacheSeverity? severity = null;
+        if (columns[5] >= 0 && fields[columns[5]] is { Text.Length: > 0 } sev)
+        {
+            severity = sev.Text.ToLowerInvariant() switch
+            {
+                "mild" => HeadacheSeverity.Mild,
+                "moderate" => HeadacheSeverity.Moderate,
+                "severe" => HeadacheSeverity.Severe,
+                _ => null,
+            };
+            if (severity is null)
+            {
+                Problem(sev, "severity", InputProblemCodes.InvalidValue, $"severity {Echo.Quote(sev.Text)} is not mild, moderate or severe.");
+                ok = false;
+            }
+            else if (!headache)
+            {
+                Problem(sev, "severity", InputProblemCodes.InvalidValue, "severity is given but headache is 0; a severity is only recorded on a headache day.");
+                ok = false;
+            }
+        }
+
+        return ok ? new DiaryDay(date, headache, migraine, medication, duration, severity) : null;
+
+        bool Flag(CsvField field, string name, ref bool valid)
+        {
+            switch (field.Text)
+            {
+                case "0": return false;
+                case "1": return true;
+                default:
+                    Problem(field, name, InputProblemCodes.InvalidValue, $"{name} must be 0 or 1, not {Echo.Quote(field.Text)}.");
+                    valid = false;
+                    return false;
+            }
+        }
+
+        void Problem(CsvField field, string column, string code, string message) => sink.Add(field.Line, field.Column, column, code, message);
     }
 
     /// <summary>Writes a diary as CSV (LF line ends); the optional columns are written when any day has a duration or severity.</summary>
@@ -236,62 +286,4 @@ public static class HeadacheDiaryCsv
             writer.Write('\n');
         }
     }
-
-    private static bool TryFlag((string Text, int At) field, string name, int line, out bool value, [NotNullWhen(false)] out DiaryCsvError? error)
-    {
-        (value, var ok) = field.Text switch { "0" => (false, true), "1" => (true, true), _ => (false, false) };
-        error = ok ? null : new DiaryCsvError(line, field.At, $"{name} must be 0 or 1, not '{field.Text}'.");
-        return ok;
-    }
-
-    private static List<(string Text, int At)> Split(string line)
-    {
-        var fields = new List<(string, int)>();
-        var start = 0;
-        while (true)
-        {
-            var comma = line.IndexOf(',', start);
-            var end = comma < 0 ? line.Length : comma;
-            fields.Add((line[start..end].Trim(), start + 1));
-            if (comma < 0)
-            {
-                return fields;
-            }
-
-            start = comma + 1;
-        }
-    }
-}
-
-/// <summary>A problem in a diary CSV, at a line and column (both 1-based).</summary>
-/// <remarks>Equality is by reference; the text is <c>line:column: message</c>.</remarks>
-public sealed class DiaryCsvError
-{
-    /// <summary>Initializes an error.</summary>
-    /// <param name="line">The 1-based line.</param>
-    /// <param name="column">The 1-based character column.</param>
-    /// <param name="message">What is wrong.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="line"/> or <paramref name="column"/> is below 1.</exception>
-    /// <exception cref="ArgumentException"><paramref name="message"/> is empty.</exception>
-    public DiaryCsvError(int line, int column, string message)
-    {
-        Utility.Preconditions.CheckRange(line >= 1, nameof(line), line, "Lines are numbered from 1.");
-        Utility.Preconditions.CheckRange(column >= 1, nameof(column), column, "Columns are numbered from 1.");
-        Line = line;
-        Column = column;
-        Message = Utility.Preconditions.CheckNotBlank(message);
-    }
-
-    /// <summary>Gets the 1-based line.</summary>
-    public int Line { get; }
-
-    /// <summary>Gets the 1-based character column of the field.</summary>
-    public int Column { get; }
-
-    /// <summary>Gets what is wrong.</summary>
-    public string Message { get; }
-
-    /// <summary>Returns <c>line:column: message</c>.</summary>
-    /// <returns>The text.</returns>
-    public override string ToString() => $"{Line}:{Column}: {Message}";
 }

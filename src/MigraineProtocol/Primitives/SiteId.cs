@@ -36,7 +36,13 @@ public readonly struct SiteId : IEquatable<SiteId>, IComparable<SiteId>, ICompar
     /// <returns>The id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="value"/> does not follow the id grammar.</exception>
-    public static SiteId From(string value) => new(Identifier.Check(value, Kind, nameof(value)));
+    public static SiteId From(string value)
+    {
+        Identifier.Check(value, Kind, nameof(value));
+        return IsValid(value)
+            ? new(value)
+            : throw new ArgumentException($"'{value}' is not a valid {Kind}: an id ending in '{FollowThePainSuffix}' must be '<muscle>-<left|right>{FollowThePainSuffix}', for example 'temporalis-left-ftp'.", nameof(value));
+    }
 
     /// <summary>Returns the id of a follow-the-pain injection into <paramref name="muscle"/> on <paramref name="side"/>.</summary>
     /// <param name="muscle">The muscle.</param>
@@ -62,12 +68,17 @@ public readonly struct SiteId : IEquatable<SiteId>, IComparable<SiteId>, ICompar
     /// <param name="muscle">When this method returns <see langword="true"/>, the muscle.</param>
     /// <param name="side">When this method returns <see langword="true"/>, the side (left or right).</param>
     /// <returns><see langword="true"/> when this id is <c>&lt;muscle&gt;-&lt;left|right&gt;-ftp</c>.</returns>
-    public bool TryGetFollowThePain(out MuscleId muscle, out Laterality side)
+    public bool TryGetFollowThePain(out MuscleId muscle, out Laterality side) => TryFollowThePain(Value, out muscle, out side);
+
+    /// <summary>A site id follows the identifier grammar and, when it ends in <c>-ftp</c>, is exactly <c>&lt;muscle&gt;-&lt;left|right&gt;-ftp</c>.</summary>
+    internal static bool IsValid(string? s) =>
+        s is not null && Identifier.IsValid(s) && (!s.EndsWith(FollowThePainSuffix, StringComparison.Ordinal) || TryFollowThePain(s, out _, out _));
+
+    private static bool TryFollowThePain(string? text, out MuscleId muscle, out Laterality side)
     {
         muscle = default;
         side = default;
-        var text = Value;
-        if (!text.EndsWith(FollowThePainSuffix, StringComparison.Ordinal))
+        if (text is null || !text.EndsWith(FollowThePainSuffix, StringComparison.Ordinal))
         {
             return false;
         }
@@ -108,9 +119,9 @@ public readonly struct SiteId : IEquatable<SiteId>, IComparable<SiteId>, ICompar
     /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
     public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out SiteId result)
     {
-        if (s is not null && Identifier.IsValid(s))
+        if (IsValid(s))
         {
-            result = new SiteId(s);
+            result = new SiteId(s!);
             return true;
         }
 

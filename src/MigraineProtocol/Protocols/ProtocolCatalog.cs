@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using MigraineProtocol.Anatomy;
 using MigraineProtocol.Definitions;
+using MigraineProtocol.Input;
 using MigraineProtocol.Primitives;
 
 namespace MigraineProtocol.Protocols;
@@ -59,7 +60,7 @@ public sealed class ProtocolCatalog
     /// </summary>
     /// <param name="files">The files, applied in order after the built-ins.</param>
     /// <returns>The catalog, with its own anatomy.</returns>
-    /// <exception cref="DefinitionException">A file is malformed or breaks an invariant; <see cref="DefinitionException.Problems"/> lists each problem with its file and JSON path.</exception>
+    /// <exception cref="InputException">A file is malformed or breaks an invariant; <see cref="InputException.Problems"/> lists each problem with its file, line, column and JSON path.</exception>
     public static ProtocolCatalog Load(IEnumerable<DefinitionFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -69,7 +70,7 @@ public sealed class ProtocolCatalog
     /// <summary>Loads definition files on their own, without the built-in definitions.</summary>
     /// <param name="files">The files, applied in order.</param>
     /// <returns>The catalog.</returns>
-    /// <exception cref="DefinitionException">A file is malformed or breaks an invariant; <see cref="DefinitionException.Problems"/> lists each problem.</exception>
+    /// <exception cref="InputException">A file is malformed or breaks an invariant; <see cref="InputException.Problems"/> lists each problem.</exception>
     public static ProtocolCatalog LoadWithoutBuiltIns(IEnumerable<DefinitionFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -79,22 +80,19 @@ public sealed class ProtocolCatalog
     /// <summary>Tries to load definition files layered over the built-ins; never throws for bad input.</summary>
     /// <param name="files">The files.</param>
     /// <param name="catalog">The catalog on success.</param>
-    /// <param name="problems">Every problem found, each naming its file and JSON path; empty on success.</param>
+    /// <param name="problems">Every problem found, each naming its file, line, column and JSON path; empty on success.</param>
     /// <returns><see langword="true"/> when every file loaded.</returns>
-    public static bool TryLoad(IEnumerable<DefinitionFile> files, [NotNullWhen(true)] out ProtocolCatalog? catalog, out ImmutableArray<string> problems)
+    /// <exception cref="ArgumentNullException"><paramref name="files"/> or one of its elements is <see langword="null"/>.</exception>
+    public static bool TryLoad(IEnumerable<DefinitionFile> files, [NotNullWhen(true)] out ProtocolCatalog? catalog, out ImmutableArray<InputProblem> problems)
     {
-        try
+        ArgumentNullException.ThrowIfNull(files);
+        List<DefinitionFile> list = [.. files];
+        if (list.Any(f => f is null))
         {
-            catalog = Load(files);
-            problems = [];
-            return true;
+            throw new ArgumentNullException(nameof(files), "The definition files must not contain null.");
         }
-        catch (DefinitionException e)
-        {
-            catalog = null;
-            problems = e.Problems;
-            return false;
-        }
+
+        return DefinitionLoader.TryLoad(DefinitionFile.BuiltIn().Concat(list).Select(f => (f.Name, f.Json)), out _, out catalog, out problems);
     }
 
     /// <summary>Gets the built-in catalog: <c>preempt</c> and <c>us-label</c> over <see cref="AnatomyCatalog.Default"/>.</summary>

@@ -49,14 +49,43 @@ public sealed class ProtocolPlan
     /// <summary>Gets the vials the maximum dose (with every follow-the-pain injection) needs and the units discarded.</summary>
     public VialUsage MaximumVials { get; }
 
+    /// <summary>Whether a plan of the protocol at the reconstitution stays within the representable volumes and vials (site volumes are rounded, so one microlitre per site is kept as margin).</summary>
+    internal static bool Fits(TreatmentProtocol protocol, Reconstitution r)
+    {
+        var microlitres = (decimal)protocol.MaximumUnits.Hundredths * r.Diluent.Microlitres / r.VialUnits.Hundredths;
+        var vials = (protocol.MaximumUnits.Hundredths + r.VialUnits.Hundredths - 1) / r.VialUnits.Hundredths;
+        return microlitres + protocol.Sites.Length <= Volume.MaxValue.Microlitres && vials <= ToxinUnits.MaxValue.Hundredths / r.VialUnits.Hundredths;
+    }
+
+    /// <summary>Tries to plan a protocol for a reconstitution; never throws for a plan beyond the representable volumes and vials.</summary>
+    /// <param name="protocol">The protocol.</param>
+    /// <param name="reconstitution">The reconstitution.</param>
+    /// <param name="plan">The plan, when it fits.</param>
+    /// <returns><see langword="true"/> when the plan's volumes and vials are within <see cref="Volume.MaxValue"/> and <see cref="ToxinUnits.MaxValue"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="protocol"/> or <paramref name="reconstitution"/> is <see langword="null"/>.</exception>
+    public static bool TryCreate(TreatmentProtocol protocol, Reconstitution reconstitution, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ProtocolPlan? plan)
+    {
+        Preconditions.CheckNotNull(protocol);
+        Preconditions.CheckNotNull(reconstitution);
+        plan = Fits(protocol, reconstitution) ? Create(protocol, reconstitution) : null;
+        return plan is not null;
+    }
+
     /// <summary>Returns the plan of a protocol for a reconstitution.</summary>
     /// <param name="protocol">The protocol.</param>
     /// <param name="reconstitution">The reconstitution; the default is 100 U in 2 mL (5 U per 0.1 mL).</param>
     /// <returns>The plan.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">At this reconstitution the protocol's doses need more solution than
+    /// <see cref="Volume.MaxValue"/>, or more vials than hold <see cref="ToxinUnits.MaxValue"/> (beyond the representable range; docs/quality.md, "Totals").</exception>
     public static ProtocolPlan Create(TreatmentProtocol protocol, Reconstitution? reconstitution = null)
     {
         Preconditions.CheckNotNull(protocol);
         var r = reconstitution ?? Reconstitution.Vial100In2Ml;
+        if (!Fits(protocol, r))
+        {
+            throw new ArgumentOutOfRangeException(nameof(reconstitution), $"At {r.VialUnits} in {r.Diluent}, the doses of protocol '{protocol.Id}' need more than {Volume.MaxValue} of solution or more vials than the library represents.");
+        }
+
         var anatomy = protocol.Anatomy;
         var regions = ImmutableArray.CreateBuilder<RegionPlan>();
         foreach (var region in anatomy.Regions)

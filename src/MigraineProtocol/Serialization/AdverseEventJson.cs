@@ -1,4 +1,5 @@
 using System.Globalization;
+using MigraineProtocol.Input;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Sessions;
 
@@ -61,7 +62,7 @@ internal static class AdverseEventJson
         var ok = true;
         if (!AdverseEventTerms.TryParse(d.Term, out var term))
         {
-            reading.Add(path + ".term", $"'{d.Term}' is not an adverse-event term; use one of {AdverseEventTerms.CodeList} (with \"text\"). 'inflammation' is not a labelled term: record 'injection-site-pain' or 'other' with text.");
+            reading.Add(path + ".term", $"{Echo.Quote(d.Term)} is not an adverse-event term; use one of {AdverseEventTerms.CodeList} (with \"text\"). 'inflammation' is not a labelled term: record 'injection-site-pain' or 'other' with text.");
             ok = false;
         }
         else if (term == AdverseEventTerm.Other && d.Text is null)
@@ -100,7 +101,7 @@ internal static class AdverseEventJson
 
         if (!AdverseEvent.TryParseSeverity(d.Severity, out var severity))
         {
-            reading.Add(path + ".severity", $"'{d.Severity}' is not a severity; use 'mild', 'moderate' or 'severe'.");
+            reading.Add(path + ".severity", $"{Echo.Quote(d.Severity)} is not a severity; use 'mild', 'moderate' or 'severe'.");
             ok = false;
         }
 
@@ -113,7 +114,7 @@ internal static class AdverseEventJson
             }
             else
             {
-                reading.Add(path + ".site", $"'{d.Site}' is not a site id: lower-case letters and digits in kebab-case, for example 'frontalis-left-1'.");
+                reading.Add(path + ".site", $"{Echo.Quote(d.Site)} is not a site id: lower-case letters and digits in kebab-case, for example 'frontalis-left-1'.");
                 ok = false;
             }
         }
@@ -127,7 +128,7 @@ internal static class AdverseEventJson
             }
             else
             {
-                reading.Add(path + ".muscle", $"'{d.Muscle}' is not a muscle id: lower-case letters and digits in kebab-case, for example 'trapezius'.");
+                reading.Add(path + ".muscle", $"{Echo.Quote(d.Muscle)} is not a muscle id: lower-case letters and digits in kebab-case, for example 'trapezius'.");
                 ok = false;
             }
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using MigraineProtocol.Input;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Sessions;
 
@@ -18,9 +19,9 @@ public static class HistoryJson
     /// <param name="json">The JSON text.</param>
     /// <param name="sourceName">The name problems are reported under (usually the path).</param>
     /// <returns>The history.</returns>
-    /// <exception cref="JsonReadException">The JSON is not a valid history; <see cref="JsonReadException.Problems"/> lists every problem.</exception>
+    /// <exception cref="InputException">The JSON is not a valid history; <see cref="InputException.Problems"/> lists every problem.</exception>
     public static TreatmentHistory Read(string json, string sourceName) =>
-        TryRead(json, sourceName, out var history, out var problems) ? history : throw new JsonReadException(sourceName, problems);
+        TryRead(json, sourceName, out var history, out var problems) ? history : throw new InputException(problems);
 
     /// <summary>Tries to read a history; never throws for bad input.</summary>
     /// <param name="json">The JSON text.</param>
@@ -28,7 +29,7 @@ public static class HistoryJson
     /// <param name="history">The history on success.</param>
     /// <param name="problems">Every problem found, each naming the source and JSON path; empty on success.</param>
     /// <returns><see langword="true"/> when the JSON is a valid history.</returns>
-    public static bool TryRead(string json, string sourceName, [NotNullWhen(true)] out TreatmentHistory? history, out ImmutableArray<string> problems)
+    public static bool TryRead(string json, string sourceName, [NotNullWhen(true)] out TreatmentHistory? history, out ImmutableArray<InputProblem> problems)
     {
         var reading = new JsonReading(sourceName);
         history = null;
@@ -51,7 +52,7 @@ public static class HistoryJson
                 var indicationOk = SiteId.TryParse(a.Indication, out _);
                 if (!indicationOk)
                 {
-                    reading.Add(path + ".indication", $"'{a.Indication}' is not an indication id: lower-case letters and digits in kebab-case, for example 'chronic-migraine'.");
+                    reading.Add(path + ".indication", $"{Echo.Quote(a.Indication)} is not an indication id: lower-case letters and digits in kebab-case, for example 'chronic-migraine'.");
                 }
 
                 var events = AdverseEventJson.FromDocuments(a.AdverseEvents, path + ".adverseEvents", reading, dateOk ? date : null);
@@ -67,7 +68,7 @@ public static class HistoryJson
             }
         }
 
-        problems = [.. reading.Problems];
+        problems = reading.Problems;
         if (reading.HasProblems)
         {
             history = null;

@@ -1,78 +1,39 @@
+using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MigraineProtocol.Definitions;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
-using MigraineProtocol.Utility;
+using MigraineProtocol.Input;
 
 namespace MigraineProtocol.Serialization;
 
-/// <summary>Strict reading shared by the JSON readers: every problem with its source, JSON path and, for malformed JSON, line and column.</summary>
-internal sealed partial class JsonReading(string sourceName)
+/// <summary>Strict reading shared by the JSON record readers: the one JSON policy (<see cref="JsonInput"/>, ADR 0100) and the value checks, every problem an <see cref="InputProblem"/>.</summary>
+internal sealed class JsonReading(string sourceName)
 {
-    // Each problem is either already formatted (Path null) or a JSON path and message that gets its line
-    // and column from the text when the problems are read.
-    private readonly List<(string? Path, string Message)> problems = [];
-    private string? text;
+    private readonly ProblemSink sink = new(sourceName);
 
-    internal string SourceName { get; } = string.IsNullOrWhiteSpace(sourceName) ? "json" : sourceName;
+    internal string SourceName => sink.Source;
 
-    internal bool HasProblems => problems.Count > 0;
+    internal bool HasProblems => sink.HasProblems;
 
-    internal List<string> Problems
-    {
-        get
-        {
-            var positions = text is null
-                ? []
-                : JsonPositions.Locate(text, [.. problems.Where(p => p.Path is not null).Select(p => p.Path!)]);
-            return [.. problems.Select(p => p.Path is null
-                ? p.Message
-                : positions.TryGetValue(p.Path, out var at)
-                    ? $"{SourceName}:{at.Line.ToString(CultureInfo.InvariantCulture)}:{at.Column.ToString(CultureInfo.InvariantCulture)}: {p.Path}: {p.Message}"
-                    : $"{SourceName}: {p.Path}: {p.Message}")];
-        }
-    }
+    internal ImmutableArray<InputProblem> Problems => sink.ToImmutable();
 
-    internal void Add(string path, string message) => problems.Add((path, message));
+    internal void Add(string path, string message) => sink.AddAtPath(path, InputProblemCodes.InvalidValue, message);
+
+    internal void Add(string path, string code, string message) => sink.AddAtPath(path, code, message);
 
     internal T? Deserialize<T>(string? json, JsonTypeInfo<T> info, string what)
-        where T : class
-    {
-        if (json is null)
-        {
-            problems.Add((null, $"{SourceName}: no JSON text was given."));
-            return null;
-        }
-
-        text = json;
-        try
-        {
-            var doc = JsonSerializer.Deserialize(json, info);
-            if (doc is null)
-            {
-                Add("$", $"the document is JSON null, not {what} object.");
-            }
-
-            return doc;
-        }
-        catch (JsonException e)
-        {
-            var where = e.LineNumber is { } line ? $"{SourceName}:{line + 1}:{(e.BytePositionInLine ?? 0) + 1}" : SourceName;
-            problems.Add((null, $"{where}: {e.Path ?? "$"}: {JsonErrorText.Describe(e)}"));
-            return null;
-        }
-    }
+        where T : class => JsonInput.Read(json, info, what, sink);
 
     internal bool TryDate(string text, string path, out DateOnly date)
     {
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        if (TextInput.TryDate(text, out date, out var problem, out var outOfRange))
         {
             return true;
         }
 
-        Add(path, $"'{text}' is not a date; write a calendar date as 'yyyy-MM-dd' (for example '2026-03-02').");
+        Add(path, outOfRange ? InputProblemCodes.LimitExceeded : InputProblemCodes.InvalidValue, problem!);
         return false;
     }
 
@@ -107,6 +68,13 @@ internal sealed partial class JsonReading(string sourceName)
             return false;
         }
 
+        if (text is not null && text.Any(char.IsControl))
+        {
+            Add(path, $"the text {Echo.Quote(text)} holds a control character (a line break, tab or escape); write it on one line.");
+            value = null;
+            return false;
+        }
+
         return true;
     }
 
@@ -121,7 +89,7 @@ internal sealed partial class JsonReading(string sourceName)
     {
         if (!Citation.TryParseLevel(c.Verification, out var level))
         {
-            Add(path + ".verification", $"'{c.Verification}' is not a verification level; use 'verified', 'verified-2nd' or 'unverified'.");
+            Add(path + ".verification", $"{Echo.Quote(c.Verification)} is not a verification level; use 'verified', 'verified-2nd' or 'unverified'.");
             return null;
         }
 

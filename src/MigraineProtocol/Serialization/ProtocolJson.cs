@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MigraineProtocol.Definitions;
+using MigraineProtocol.Input;
 using MigraineProtocol.Protocols;
 
 namespace MigraineProtocol.Serialization;
@@ -32,9 +33,9 @@ public static class ProtocolJson
     /// <param name="json">The JSON text of a definition file.</param>
     /// <param name="sourceName">The name problems are reported under (usually the path).</param>
     /// <returns>The protocols the file defines, in file order.</returns>
-    /// <exception cref="JsonReadException">The file is malformed or breaks an invariant; <see cref="JsonReadException.Problems"/> lists every problem with the file and JSON path.</exception>
+    /// <exception cref="InputException">The file is malformed or breaks an invariant; <see cref="InputException.Problems"/> lists every problem with the file, line, column and JSON path.</exception>
     public static ImmutableArray<TreatmentProtocol> Read(string json, string sourceName) =>
-        TryRead(json, sourceName, out var protocols, out var problems) ? protocols : throw new JsonReadException(sourceName, problems);
+        TryRead(json, sourceName, out var protocols, out var problems) ? protocols : throw new InputException(problems);
 
     /// <summary>Tries to read the protocols a definition file defines; never throws for bad input.</summary>
     /// <param name="json">The JSON text of a definition file.</param>
@@ -42,21 +43,22 @@ public static class ProtocolJson
     /// <param name="protocols">The protocols the file defines, in file order; empty on failure.</param>
     /// <param name="problems">Every problem found; empty on success.</param>
     /// <returns><see langword="true"/> when the file loaded.</returns>
-    public static bool TryRead(string json, string sourceName, out ImmutableArray<TreatmentProtocol> protocols, out ImmutableArray<string> problems)
+    public static bool TryRead(string json, string sourceName, out ImmutableArray<TreatmentProtocol> protocols, out ImmutableArray<InputProblem> problems)
     {
         protocols = [];
-        if (json is null || string.IsNullOrWhiteSpace(sourceName))
+        var source = string.IsNullOrWhiteSpace(sourceName) ? "input" : sourceName;
+        if (json is null)
         {
-            problems = [$"{sourceName}: no JSON text or source name was given."];
+            problems = [new InputProblem(source, null, null, null, InputProblemCodes.JsonSyntax, "no text was given; expected a definition file.")];
             return false;
         }
 
-        if (!ProtocolCatalog.TryLoad([DefinitionFile.FromJson(sourceName, json)], out var catalog, out problems))
+        if (!ProtocolCatalog.TryLoad([DefinitionFile.FromJson(source, json)], out var catalog, out problems))
         {
             return false;
         }
 
-        // The file parsed, so this cannot throw; it tells which protocols the file itself defines.
+        // The file loaded, so it parses; this tells which protocols the file itself defines.
         var ids = JsonSerializer.Deserialize(json, DefinitionJsonContext.Default.DefinitionDocument)?.Protocols?.Select(p => p.Id) ?? [];
         protocols = [.. ids.Select(id => catalog.Get(Primitives.ProtocolId.From(id)))];
         return true;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using MigraineProtocol.Billing;
 using MigraineProtocol.Dosing;
+using MigraineProtocol.Input;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Rules;
 
@@ -25,9 +26,9 @@ public static class ReportJson
     /// <param name="json">The JSON text.</param>
     /// <param name="sourceName">The name problems are reported under (usually the path).</param>
     /// <returns>The report.</returns>
-    /// <exception cref="JsonReadException">The JSON is not a valid report; <see cref="JsonReadException.Problems"/> lists every problem.</exception>
+    /// <exception cref="InputException">The JSON is not a valid report; <see cref="InputException.Problems"/> lists every problem.</exception>
     public static ValidationReport Read(string json, string sourceName) =>
-        TryRead(json, sourceName, out var report, out var problems) ? report : throw new JsonReadException(sourceName, problems);
+        TryRead(json, sourceName, out var report, out var problems) ? report : throw new InputException(problems);
 
     /// <summary>Tries to read a report; never throws for bad input.</summary>
     /// <param name="json">The JSON text.</param>
@@ -35,7 +36,7 @@ public static class ReportJson
     /// <param name="report">The report on success; otherwise <c>default</c>.</param>
     /// <param name="problems">Every problem found, each naming the source and JSON path; empty on success.</param>
     /// <returns><see langword="true"/> when the JSON is a valid report.</returns>
-    public static bool TryRead(string json, string sourceName, out ValidationReport report, out ImmutableArray<string> problems)
+    public static bool TryRead(string json, string sourceName, out ValidationReport report, out ImmutableArray<InputProblem> problems)
     {
         var reading = new JsonReading(sourceName);
         report = default;
@@ -45,7 +46,7 @@ public static class ReportJson
             report = r;
         }
 
-        problems = [.. reading.Problems];
+        problems = reading.Problems;
         if (reading.HasProblems)
         {
             report = default;
@@ -112,7 +113,7 @@ public static class ReportJson
     {
         if (!ProtocolId.TryParse(doc.Protocol, null, out var protocol))
         {
-            reading.Add("$.protocol", $"'{doc.Protocol}' is not a protocol id.");
+            reading.Add("$.protocol", $"{Echo.Quote(doc.Protocol)} is not a protocol id.");
         }
 
         reading.TryDate(doc.Date, "$.date", out var date);
@@ -123,7 +124,7 @@ public static class ReportJson
         var policy = CumulativeWindowPolicy.TreatmentCycle;
         if (doc.CumulativePolicy is { } policyName && !TryPolicy(policyName, out policy))
         {
-            reading.Add("$.cumulativePolicy", $"'{policyName}' is not a cumulative policy: treatment-cycle or rolling-calendar-months.");
+            reading.Add("$.cumulativePolicy", $"{Echo.Quote(policyName)} is not a cumulative policy: treatment-cycle or rolling-calendar-months.");
         }
 
         var limit = ValidationOptions.Default.CumulativeLimit;
@@ -167,12 +168,12 @@ public static class ReportJson
             var ok = RuleId.TryParse(d.Code, out var code);
             if (!ok)
             {
-                reading.Add(path + ".code", $"'{d.Code}' is not a rule code.");
+                reading.Add(path + ".code", $"{Echo.Quote(d.Code)} is not a rule code.");
             }
 
             if (!SeverityText.TryParse(d.Severity, out var severity))
             {
-                reading.Add(path + ".severity", $"'{d.Severity}' is not a severity; use 'error' or 'warning'.");
+                reading.Add(path + ".severity", $"{Echo.Quote(d.Severity)} is not a severity; use 'error' or 'warning'.");
                 ok = false;
             }
 
@@ -185,7 +186,7 @@ public static class ReportJson
                 }
                 else
                 {
-                    reading.Add(path + ".site", $"'{d.Site}' is not a site id.");
+                    reading.Add(path + ".site", $"{Echo.Quote(d.Site)} is not a site id.");
                     ok = false;
                 }
             }

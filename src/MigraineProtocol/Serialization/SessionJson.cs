@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using MigraineProtocol.Dosing;
+using MigraineProtocol.Input;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Sessions;
 
@@ -20,7 +21,7 @@ namespace MigraineProtocol.Serialization;
 /// bad date, a malformed site id, a negative, huge, non-numeric or finer-than-0.01 U dose, or nesting
 /// deeper than 16 levels is an error naming the source and JSON path (and the line and column when the
 /// JSON itself is malformed); nothing is silently dropped, and reading never throws anything but
-/// <see cref="JsonReadException"/>. A well-formed site id that the protocol does not know is not a read
+/// <see cref="InputException"/>. A well-formed site id that the protocol does not know is not a read
 /// error: the rules report it (<c>unknown-site</c>). Writing then reading gives an equal session.
 /// </remarks>
 public static class SessionJson
@@ -29,9 +30,9 @@ public static class SessionJson
     /// <param name="json">The JSON text.</param>
     /// <param name="sourceName">The name problems are reported under (usually the path).</param>
     /// <returns>The session.</returns>
-    /// <exception cref="JsonReadException">The JSON is not a valid session; <see cref="JsonReadException.Problems"/> lists every problem.</exception>
+    /// <exception cref="InputException">The JSON is not a valid session; <see cref="InputException.Problems"/> lists every problem.</exception>
     public static TreatmentSession Read(string json, string sourceName) =>
-        TryRead(json, sourceName, out var session, out var problems) ? session : throw new JsonReadException(sourceName, problems);
+        TryRead(json, sourceName, out var session, out var problems) ? session : throw new InputException(problems);
 
     /// <summary>Tries to read a session; never throws for bad input.</summary>
     /// <param name="json">The JSON text.</param>
@@ -39,7 +40,7 @@ public static class SessionJson
     /// <param name="session">The session on success.</param>
     /// <param name="problems">Every problem found, each naming the source and JSON path; empty on success.</param>
     /// <returns><see langword="true"/> when the JSON is a valid session.</returns>
-    public static bool TryRead(string json, string sourceName, [NotNullWhen(true)] out TreatmentSession? session, out ImmutableArray<string> problems)
+    public static bool TryRead(string json, string sourceName, [NotNullWhen(true)] out TreatmentSession? session, out ImmutableArray<InputProblem> problems)
     {
         var reading = new JsonReading(sourceName);
         session = null;
@@ -49,7 +50,7 @@ public static class SessionJson
             session = FromDocument(doc, reading);
         }
 
-        problems = [.. reading.Problems];
+        problems = reading.Problems;
         if (reading.HasProblems)
         {
             session = null;
@@ -101,13 +102,18 @@ public static class SessionJson
             var siteOk = SiteId.TryParse(item.Site, out var site);
             if (!siteOk)
             {
-                reading.Add(path + ".site", $"'{item.Site}' is not a site id: lower-case letters and digits in kebab-case, for example 'temporalis-left-3' or 'trapezius-right-ftp'.");
+                reading.Add(path + ".site", $"{Echo.Quote(item.Site)} is not a site id: lower-case letters and digits in kebab-case, for example 'temporalis-left-3' or 'trapezius-right-ftp'.");
             }
 
             if (reading.TryUnits(item.Units, path + ".units", out var units) && siteOk)
             {
                 injections.Add(new Injection(site, units));
             }
+        }
+
+        if (injections.Sum(i => i.Units.Hundredths) > ToxinUnits.MaxValue.Hundredths)
+        {
+            reading.Add("$.injections", InputProblemCodes.LimitExceeded, $"the injections add up to more than {ToxinUnits.MaxValue}, the largest total the library represents.");
         }
 
         reading.TryText(doc.Product, "$.product", out var product);
@@ -137,17 +143,30 @@ public static class SessionJson
         {
             reading.Add("$.vials", $"{doc.Vials} vials: the number of vials opened must not be negative.");
         }
+        else if (reconstitution is not null && doc.Vials is { } vials && !TreatmentSession.FitsInRange(reconstitution, vials))
+        {
+            reading.Add("$.vials", InputProblemCodes.LimitExceeded, $"{vials} vials of {reconstitution.VialUnits} hold more than {ToxinUnits.MaxValue}, the largest total the library represents.");
+        }
+
+        if (reconstitution is not null && !reading.HasProblems && !TreatmentSession.FitsInRange(reconstitution, TreatmentSession.VialsNeeded(reconstitution, injections.Sum(i => i.Units.Hundredths))))
+        {
+            reading.Add("$.reconstitution", InputProblemCodes.LimitExceeded, $"the vials needed for these injections would hold more than {ToxinUnits.MaxValue}, the largest total the library represents.");
+        }
 
         DateTime? reconstitutedAt = null;
         if (doc.ReconstitutedAt is { } atText)
         {
-            if (DateTime.TryParseExact(atText, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+            if (!DateTime.TryParseExact(atText, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
             {
-                reconstitutedAt = at;
+                reading.Add("$.reconstitutedAt", $"{Echo.Quote(atText)} is not a local date and time; write it as 'yyyy-MM-ddTHH:mm' (for example '2026-03-02T09:30').");
+            }
+            else if (DateOnly.FromDateTime(at) < InputLimits.EarliestDate || DateOnly.FromDateTime(at) > InputLimits.LatestDate)
+            {
+                reading.Add("$.reconstitutedAt", InputProblemCodes.LimitExceeded, $"{Echo.Quote(atText)} is outside the dates the library accepts, {InputLimits.EarliestDate:yyyy-MM-dd} to {InputLimits.LatestDate:yyyy-MM-dd}.");
             }
             else
             {
-                reading.Add("$.reconstitutedAt", $"'{atText}' is not a local date and time; write it as 'yyyy-MM-ddTHH:mm' (for example '2026-03-02T09:30').");
+                reconstitutedAt = at;
             }
         }
 

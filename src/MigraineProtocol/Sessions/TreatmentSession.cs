@@ -24,6 +24,7 @@ public sealed class TreatmentSession : IEquatable<TreatmentSession>
     /// <param name="reconstitution">How the vials were reconstituted, if recorded.</param>
     /// <exception cref="ArgumentNullException"><paramref name="injections"/> or an element is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="product"/> or <paramref name="lot"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The injections add up to more than <see cref="ToxinUnits.MaxValue"/>, or the vials of <paramref name="reconstitution"/> they need would.</exception>
     public TreatmentSession(
         DateOnly date,
         IEnumerable<Injection> injections,
@@ -38,6 +39,17 @@ public sealed class TreatmentSession : IEquatable<TreatmentSession>
         if (Injections.Any(i => i is null))
         {
             throw new ArgumentNullException(nameof(injections), "A session must not contain null injections.");
+        }
+
+        // Totals beyond the representable range are refused here, so TotalUnits and ToString never throw (docs/quality.md, "Totals").
+        if (Injections.Sum(i => i.Units.Hundredths) > ToxinUnits.MaxValue.Hundredths)
+        {
+            throw new ArgumentOutOfRangeException(nameof(injections), $"The injections of a session add up to more than {ToxinUnits.MaxValue}, the largest total the library represents.");
+        }
+
+        if (reconstitution is { } r && !FitsInRange(r, VialsNeeded(r, Injections.Sum(i => i.Units.Hundredths))))
+        {
+            throw new ArgumentOutOfRangeException(nameof(reconstitution), $"The vials needed for these injections would hold more than {ToxinUnits.MaxValue}, the largest total the library represents.");
         }
 
         Product = product is null ? null : Preconditions.CheckNotBlank(product);
@@ -127,6 +139,7 @@ public sealed class TreatmentSession : IEquatable<TreatmentSession>
     public TreatmentSession WithVialsOpened(int? vialsOpened)
     {
         Preconditions.CheckRange(vialsOpened is null or >= 0, nameof(vialsOpened), vialsOpened, "The number of vials opened must not be negative.");
+        Preconditions.CheckRange(vialsOpened is null || Reconstitution is null || FitsInRange(Reconstitution, vialsOpened.Value), nameof(vialsOpened), vialsOpened, $"The vials opened would hold more than {ToxinUnits.MaxValue}, the largest total the library represents.");
         return new(Date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = vialsOpened, ReconstitutedAt = ReconstitutedAt, AdverseEvents = AdverseEvents, DistantSpreadAcknowledged = DistantSpreadAcknowledged };
     }
 
@@ -163,6 +176,14 @@ public sealed class TreatmentSession : IEquatable<TreatmentSession>
 
         return list;
     }
+
+    /// <summary>The vials of a reconstitution needed for a total (in hundredths of a unit).</summary>
+    internal static long VialsNeeded(Reconstitution reconstitution, long hundredths) =>
+        (hundredths + reconstitution.VialUnits.Hundredths - 1) / reconstitution.VialUnits.Hundredths;
+
+    /// <summary>Whether that many vials of a reconstitution hold at most <see cref="ToxinUnits.MaxValue"/> (the totals policy, docs/quality.md).</summary>
+    internal static bool FitsInRange(Reconstitution reconstitution, long vials) =>
+        vials <= ToxinUnits.MaxValue.Hundredths / reconstitution.VialUnits.Hundredths;
 
     /// <inheritdoc />
     public bool Equals(TreatmentSession? other) =>

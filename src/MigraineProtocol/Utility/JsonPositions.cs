@@ -1,18 +1,21 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace MigraineProtocol.Utility;
 
 /// <summary>
-/// Finds where JSON paths (<c>$.injections[3].units</c>) stand in a text, as 1-based line and column, by
-/// one forward pass of <see cref="Utf8JsonReader"/>. Used to put a line and column on problems found
-/// after parsing (a bad date, a negative dose), not only on syntax errors.
+/// Finds where JSON paths (<c>$.injections[3].units</c>) stand in a text, as 1-based line and column
+/// (UTF-16 code units), by one forward pass of <see cref="Utf8JsonReader"/>: linear in the text however
+/// many paths are asked for. Used to put a line and column on problems found after parsing.
 /// </summary>
 internal static class JsonPositions
 {
     /// <summary>Returns the line and column of the value at each path found; paths not in the text are left out.</summary>
-    internal static Dictionary<string, (int Line, int Column)> Locate(string json, IReadOnlyCollection<string> paths)
+    internal static Dictionary<string, (int Line, int Column)> Locate(string json, IReadOnlyCollection<string> paths) =>
+        Locate(System.Text.Encoding.UTF8.GetBytes(json), paths);
+
+    /// <summary>Returns the line and column of the value at each path found; paths not in the text are left out.</summary>
+    internal static Dictionary<string, (int Line, int Column)> Locate(ReadOnlyMemory<byte> utf8, IReadOnlyCollection<string> paths)
     {
         var found = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         if (paths.Count == 0)
@@ -21,8 +24,8 @@ internal static class JsonPositions
         }
 
         var wanted = new HashSet<string>(paths, StringComparer.Ordinal);
-        var bytes = Encoding.UTF8.GetBytes(json);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
+        var cursor = new Utf8LineCursor(utf8);
+        var reader = new Utf8JsonReader(utf8.Span, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 });
 
         // One frame per open container: the path of the container and, in an array, the next index.
         var stack = new Stack<(string Path, bool IsArray, int Index)>();
@@ -55,7 +58,7 @@ internal static class JsonPositions
         }
         catch (JsonException)
         {
-            // A syntax error is reported by the deserializer with its own position; keep what was found.
+            // A syntax error is reported by the reader with its own position; keep what was found.
         }
 
         return found;
@@ -65,7 +68,7 @@ internal static class JsonPositions
             // The value's position wins over its property name's (recorded first, then overwritten).
             if (wanted.Contains(path))
             {
-                found[path] = LineAndColumn(bytes, offset);
+                found[path] = cursor.At(offset);
             }
         }
     }
@@ -86,31 +89,5 @@ internal static class JsonPositions
 
         stack.Push((parent, false, index));
         return parent + "." + property;
-    }
-
-    private static (int Line, int Column) LineAndColumn(byte[] bytes, long offset)
-    {
-        var line = 1;
-        var lineStart = 0L;
-        for (var i = 0L; i < offset; i++)
-        {
-            if (bytes[i] == (byte)'\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        // Columns count characters, not bytes: count UTF-8 lead bytes only.
-        var column = 1;
-        for (var i = lineStart; i < offset; i++)
-        {
-            if ((bytes[i] & 0xC0) != 0x80)
-            {
-                column++;
-            }
-        }
-
-        return (line, column);
     }
 }

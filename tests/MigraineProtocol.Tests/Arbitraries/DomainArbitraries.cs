@@ -25,6 +25,7 @@ public static class DomainArbitraries
         Gen.Elements(Segments).ArrayOf().Where(a => a.Length is > 0 and < 5)
             .Select(parts => string.Join('-', parts))
             .Where(s => char.IsAsciiLetterLower(s[0]))
+            .Where(s => SiteId.TryParse(s, out _))
             .Select(SiteId.From)
             .ToArbitrary();
 

@@ -74,7 +74,8 @@ public static class FhirArbitraries
          from collection in Gen.Elements(false, true)
          from events in Gen.Frequency((2, Gen.Constant(new List<AdverseEvent>())), (1, SessionArbitraries.AdverseEvents(date).ListOf().Select(l => l.Take(3).ToList())))
          select new FhirCase(
-             new TreatmentSession(date, injections, product, lot, expiry, recon).WithVialsOpened(vials).WithAdverseEvents(events),
+             // Huge vial counts only without a reconstitution: with one, vials x vial size stays within 1,000,000 U (ADR 0102).
+             new TreatmentSession(date, injections, product, lot, expiry, recon).WithVialsOpened(recon is null || vials is null ? vials : (int)Math.Min(vials.Value, ToxinUnits.MaxValue.Hundredths / recon.VialUnits.Hundredths)).WithAdverseEvents(events),
              periods,
              new FhirExportOptions(patient!, performer, kind: collection ? FhirBundleKind.Collection : FhirBundleKind.Transaction)))
         .ToArbitrary();

@@ -24,7 +24,7 @@ public static class SessionArbitraries
         Gen.Frequency(
             (6, Gen.Constant(ToxinUnits.FromUnits(5))),
             (2, Gen.Choose(0, 2_000).Select(h => ToxinUnits.FromHundredths(h))),
-            (1, Gen.Choose(0, 100_000_000).Select(h => ToxinUnits.FromHundredths(h))));
+            (1, Gen.Choose(0, 2_000_000).Select(h => ToxinUnits.FromHundredths(h)))); // 45 injections of at most 20,000 U stay within the session total limit (1,000,000 U)
 
     private static Gen<Injection> Injections() =>
         from site in Gen.Elements(SiteTexts)

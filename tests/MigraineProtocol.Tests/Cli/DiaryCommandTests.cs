@@ -78,12 +78,12 @@ public sealed class DiaryCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("date,headache,migraine,acute_medication\n2026-01-01,1,0,\n2026-01-01,1,0,\n", ":3:1: duplicate date 2026-01-01")]
-    [InlineData("date,headache,migraine,acute_medication\n2026-01-02,1,0,\n2026-01-01,1,0,\n", ":3:1: date 2026-01-01 is before 2026-01-02")]
-    [InlineData("date,headache,migraine,acute_medication\n2026-02-30,1,0,\n", ":2:1: date '2026-02-30' is not an ISO date")]
-    [InlineData("date,headache,migraine,acute_medication\n2026-01-01,0,1,\n", ":2:14: migraine is 1 but headache is 0")]
-    [InlineData("date,headache,migraine,acute_medication\n2026-01-01,1,0,botox\n", ":2:16: unknown acute medication class 'botox'")]
-    [InlineData("date,headache,migraine,acute_medication\n2026-01-01,2,0,\n", ":2:12: headache must be 0 or 1")]
+    [InlineData("date,headache,migraine,acute_medication\n2026-01-01,1,0,\n2026-01-01,1,0,\n", ":3:1: date: duplicate date 2026-01-01")]
+    [InlineData("date,headache,migraine,acute_medication\n2026-01-02,1,0,\n2026-01-01,1,0,\n", ":3:1: date: date 2026-01-01 is before 2026-01-02")]
+    [InlineData("date,headache,migraine,acute_medication\n2026-02-30,1,0,\n", ":2:1: date: '2026-02-30' is not a date")]
+    [InlineData("date,headache,migraine,acute_medication\n2026-01-01,0,1,\n", ":2:14: migraine: migraine is 1 but headache is 0")]
+    [InlineData("date,headache,migraine,acute_medication\n2026-01-01,1,0,botox\n", ":2:16: acute_medication: unknown acute medication class 'botox'")]
+    [InlineData("date,headache,migraine,acute_medication\n2026-01-01,2,0,\n", ":2:12: headache: headache must be 0 or 1")]
     public void BadCsvExitsTwoNamingLineAndColumn(string csv, string expected)
     {
         var path = Write(csv);
@@ -96,7 +96,7 @@ public sealed class DiaryCommandTests : IDisposable
 
     [Theory]
     [InlineData("--periods", "weekly", "Unknown period kind 'weekly'")]
-    [InlineData("--format", "csv", "Unknown format 'csv'")]
+    [InlineData("--format", "csv", "--format 'csv': use one of")]
     [InlineData("--combination-analgesic-threshold", "0", "must be 1 to 31")]
     public void BadOptionsExitTwo(string option, string value, string expected)
     {
@@ -111,6 +111,6 @@ public sealed class DiaryCommandTests : IDisposable
     {
         var (code, _, error) = CliRunner.Run("diary", Path.Combine(dir, "nope.csv"));
         Assert.Equal(2, code);
-        Assert.Contains("nope.csv: file not found", error, StringComparison.Ordinal);
+        Assert.Contains("nope.csv: no such file", error, StringComparison.Ordinal);
     }
 }

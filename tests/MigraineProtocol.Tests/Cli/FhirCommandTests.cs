@@ -47,7 +47,7 @@ public sealed class FhirCommandTests : IDisposable
             Assert.Equal("transaction", doc.RootElement.GetProperty("type").GetString());
         }
 
-        var record = SessionFhirMapper.FromBundle(FhirJson.Parse(bundle));
+        var record = SessionFhirMapper.Read(bundle, "b.json");
         Assert.Equal("Patient/123", record.Patient.Reference);
         Assert.Equal("Practitioner/7", record.Performer!.Reference);
 
@@ -89,16 +89,16 @@ public sealed class FhirCommandTests : IDisposable
         string[] args = ["fhir", "export", Write("s.json", Session), "--patient", "Patient/1", "--diary", DiaryCommandTests.Example];
         var (code, bundle, error) = CliRunner.Run(periods is null ? args : [.. args, "--periods", periods]);
         Assert.Equal((0, ""), (code, error));
-        var diary = HeadacheDiaryCsv.Parse(File.ReadAllText(DiaryCommandTests.Example));
-        var record = SessionFhirMapper.FromBundle(FhirJson.Parse(bundle));
+        var diary = HeadacheDiaryCsv.Read(File.ReadAllText(DiaryCommandTests.Example), "d.csv");
+        var record = SessionFhirMapper.Read(bundle, "b.json");
         Assert.Equal(DiaryPeriodCounts.FromDiary(diary, kind), record.DiaryPeriods);
         Assert.NotEmpty(record.DiaryPeriods);
         Assert.Equal(2, record.Session.VialsOpened);
     }
 
     [Theory]
-    [InlineData("date,headache,migraine,acute_medication\n2026-01-01,0,1,\n", ":2:14: migraine is 1 but headache is 0")]
-    [InlineData("date,headache,migraine,acute_medication\n2026-02-30,1,0,\n", ":2:1: date '2026-02-30' is not an ISO date")]
+    [InlineData("date,headache,migraine,acute_medication\n2026-01-01,0,1,\n", ":2:14: migraine: migraine is 1 but headache is 0")]
+    [InlineData("date,headache,migraine,acute_medication\n2026-02-30,1,0,\n", ":2:1: date: '2026-02-30' is not a date")]
     public void BadDiaryCsvExitsTwoNamingFileLineAndColumn(string csv, string expected)
     {
         var diary = Write("diary.csv", csv);
@@ -118,14 +118,14 @@ public sealed class FhirCommandTests : IDisposable
         var bad = CliRunner.Run("fhir", "export", s, "--diary", DiaryCommandTests.Example, "--periods", "weekly");
         Assert.Equal((2, ""), (bad.ExitCode, bad.Out));
         Assert.Contains("Unknown period kind 'weekly'", bad.Error, StringComparison.Ordinal);
-        Assert.Contains("file not found", CliRunner.Run("fhir", "export", s, "--diary", Path.Combine(dir, "none.csv")).Error, StringComparison.Ordinal);
+        Assert.Contains("no such file", CliRunner.Run("fhir", "export", s, "--diary", Path.Combine(dir, "none.csv")).Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ImportListsEveryProblemWithItsFhirPathLocation()
     {
         var (_, bundle, _) = CliRunner.Run("fhir", "export", Write("s.json", Session), "--patient", "Patient/1", "--diary", DiaryCommandTests.Example);
-        var b = FhirJson.Parse(bundle);
+        var b = FhirJson.Read(bundle, "b.json");
         var procedure = (Hl7.Fhir.Model.Procedure)b.Entry[0].Resource!;
         procedure.Extension[0].Value = new Hl7.Fhir.Model.FhirString("two");
         var administrations = b.Entry.Select((e, i) => (e.Resource, i)).Where(x => x.Resource is Hl7.Fhir.Model.MedicationAdministration).ToList();
@@ -137,7 +137,7 @@ public sealed class FhirCommandTests : IDisposable
 
         var (code, output, error) = CliRunner.Run("fhir", "import", path);
         Assert.Equal((2, ""), (code, output));
-        Assert.Contains($"{path}: 4 problems:", error, StringComparison.Ordinal);
+        Assert.Contains($"{path}: the Bundle file has 4 problems:", error, StringComparison.Ordinal);
         Assert.Contains($"{path}: Bundle.entry[0].resource.extension[0].value: expected the number of vials opened", error, StringComparison.Ordinal);
         Assert.Contains($"{path}: Bundle.entry[{administrations[0].i}].resource.dosage.site: expected a site id", error, StringComparison.Ordinal);
         Assert.Contains($"{path}: Bundle.entry[{administrations[1].i}].resource.dosage.dose: '2.345' is not a dose", error, StringComparison.Ordinal);
@@ -150,7 +150,7 @@ public sealed class FhirCommandTests : IDisposable
     {
         var (code, bundle, _) = CliRunner.Run("fhir", "export", Write("s.json", Session), "--bundle", "collection");
         Assert.Equal(0, code);
-        var record = SessionFhirMapper.FromBundle(FhirJson.Parse(bundle));
+        var record = SessionFhirMapper.Read(bundle, "b.json");
         Assert.Equal((null, "patient not identified", FhirBundleKind.Collection), (record.Patient.Reference, record.Patient.Display, record.Kind));
     }
 
@@ -158,12 +158,12 @@ public sealed class FhirCommandTests : IDisposable
     [InlineData("""{"date": "2026-13-01", "injections": []}""", "$.date: '2026-13-01' is not a date")]
     [InlineData("""{"date": "2026-03-02", "injections": [{"site": "Procerus", "units": 5}]}""", "$.injections[0].site: 'Procerus' is not a site id")]
     [InlineData("""{"date": "2026-03-02", "injections": [{"site": "procerus", "units": -1}]}""", "$.injections[0].units: -1 is not a valid amount of toxin units")]
-    [InlineData("""{"date": "2026-03-02", "injections": [], "colour": "red"}""", "1:51: $.colour: unknown property 'colour'")]
+    [InlineData("""{"date": "2026-03-02", "injections": [], "colour": "red"}""", "1:42: $.colour: unknown property 'colour'")]
     [InlineData("""{"date": "2026-03-02", "injections": [], "expiry": "31/01/2027"}""", "$.expiry: '31/01/2027' is not a date")]
     [InlineData("""{"date": "2026-03-02", "injections": [], "reconstitution": {"vialUnits": 0, "diluentMl": 2}}""", "$.reconstitution.vialUnits: a vial must hold more than 0 U")]
     [InlineData("""{"date": "2026-03-02", "injections": [], "reconstitution": {"vialUnits": 100, "diluentMl": 0.0005}}""", "$.reconstitution.diluentMl: 0.0005 is not a valid diluent volume")]
-    [InlineData("""{"date": "2026-03-02", "injections": [], "reconstitution": {"vialUnits": 100}}""", "1:78: $.reconstitution: missing required property 'diluentMl'")]
-    [InlineData("""{"date": "2026-03-02", "injections": [], "reconstitution": {"vialUnits": 100, "diluentMl": 2, "x": 1}}""", "1:99: $.reconstitution.x: unknown property 'x'")]
+    [InlineData("""{"date": "2026-03-02", "injections": [], "reconstitution": {"vialUnits": 100}}""", "1:60: $.reconstitution: missing required property 'diluentMl'")]
+    [InlineData("""{"date": "2026-03-02", "injections": [], "reconstitution": {"vialUnits": 100, "diluentMl": 2, "x": 1}}""", "1:95: $.reconstitution.x: unknown property 'x'")]
     public void BadSessionFileNamesFileAndPathOnStderrWithExitCode2(string json, string expected)
     {
         var path = Write("bad.json", json);
@@ -187,7 +187,7 @@ public sealed class FhirCommandTests : IDisposable
     {
         Assert.Equal(2, CliRunner.Run("fhir", "export", Write("s.json", Session), "--patient", "Patient 1").ExitCode);
         Assert.Contains("is not a FHIR reference for --patient", CliRunner.Run("fhir", "export", Write("s2.json", Session), "--patient", "Patient 1").Error, StringComparison.Ordinal);
-        Assert.Contains("does not exist", CliRunner.Run("fhir", "import", Path.Combine(dir, "nope.json")).Error, StringComparison.Ordinal);
+        Assert.Contains("no such file", CliRunner.Run("fhir", "import", Path.Combine(dir, "nope.json")).Error, StringComparison.Ordinal);
         Assert.Equal(2, CliRunner.Run("fhir", "export", Write("s3.json", Session), "--bundle", "batch").ExitCode);
     }
 
@@ -211,6 +211,6 @@ public sealed class FhirCommandTests : IDisposable
     {
         var (code, _, error) = CliRunner.Run("fhir", "import", Write("p.json", """{"resourceType": "Patient", "id": "p"}"""));
         Assert.Equal(2, code);
-        Assert.Contains("expected a Bundle, found a Patient", error, StringComparison.Ordinal);
+        Assert.Contains("resourceType: expected a Bundle, found 'Patient'", error, StringComparison.Ordinal);
     }
 }

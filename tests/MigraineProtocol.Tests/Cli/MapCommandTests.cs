@@ -83,10 +83,10 @@ public sealed class MapCommandTests : IDisposable
     [Theory]
     [InlineData(new[] { "map", "--view", "top", "-o", "x.svg" }, "Unknown view 'top' for --view")]
     [InlineData(new[] { "map" }, "--output FILE.svg is required")]
-    [InlineData(new[] { "map", "-o", "x.svg", "--protocol", "nope" }, "Unknown protocol 'nope'")]
-    [InlineData(new[] { "map", "-o", "x.svg", "--session", "/nonexistent/s.json" }, "/nonexistent/s.json: the session file does not exist.")]
+    [InlineData(new[] { "map", "-o", "x.svg", "--protocol", "nope" }, "--protocol 'nope': no such protocol")]
+    [InlineData(new[] { "map", "-o", "x.svg", "--session", "/nonexistent/s.json" }, "/nonexistent/s.json: no such file; expected a session file.")]
     [InlineData(new[] { "map", "-o", "x.svg", "--history", "/nonexistent/h.json" }, "--history needs --session")]
-    [InlineData(new[] { "map", "-o", "/nonexistent/dir/x.svg" }, "/nonexistent/dir/x.svg: the map cannot be written")]
+    [InlineData(new[] { "map", "-o", "/nonexistent/dir/x.svg" }, "/nonexistent/dir/x.svg: the folder /nonexistent/dir does not exist; create it first.")]
     public void BadUsageExitsTwo(string[] args, string expected)
     {
         var (code, output, error) = CliRunner.Run([.. args.Select(a => a == "x.svg" ? PathOf(a) : a)]);
@@ -101,12 +101,12 @@ public sealed class MapCommandTests : IDisposable
     [InlineData("{\"date\": \"2026-03-02\", \"injections\": [\n  {\"site\": \"procerus\", \"units\": -5}]}", ": $.injections[0].units: -5 is not a valid amount of toxin units")]
     [InlineData("{\"date\": \"02/03/2026\", \"injections\": []}", ": $.date: '02/03/2026' is not a date")]
     [InlineData("{\"date\": \"2026-03-02\", \"injections\": [{\"site\": \"Bad Id\", \"units\": 5}]}", ": $.injections[0].site: 'Bad Id' is not a site id")]
-    [InlineData("{\"date\": \"2026-03-02\", \"injections\": [], \"colour\": 1}", ":1:51: $.colour: unknown property 'colour'")]
-    [InlineData("{\"date\": \"2026-03-02\"}", ":1:23: $: missing required property 'injections'.")]
+    [InlineData("{\"date\": \"2026-03-02\", \"injections\": [], \"colour\": 1}", ":1:42: $.colour: unknown property 'colour'")]
+    [InlineData("{\"date\": \"2026-03-02\"}", ":1:1: $: missing required property 'injections'.")]
     [InlineData("{\"date\": \"2026-03-02\", \"injections\": [{\"site\": \"procerus\"}]}", ": $.injections[0]: missing required property 'units'.")]
-    [InlineData("{\"date\": \"2026-03-02\", \"injections\": [{\"site\": \"procerus\", \"units\": 5, \"units\": 6}]}", ":1:80: $.injections[0].units: Duplicate property 'units'")]
-    [InlineData("{\"date\": \"2026-03-02\", \"injections\": [", ":1:39: $.injections[0]:")]
-    [InlineData("[]", ":1:2: $:")]
+    [InlineData("{\"date\": \"2026-03-02\", \"injections\": [{\"site\": \"procerus\", \"units\": 5, \"units\": 6}]}", ":1:72: $.injections[0].units: the property 'units' appears more than once")]
+    [InlineData("{\"date\": \"2026-03-02\", \"injections\": [", ":1:39: the JSON ends too early")]
+    [InlineData("[]", ":1:1: $: the value is an array; expected an object.")]
     public void BadSessionFilesNameFileLineColumnAndPath(string json, string expected)
     {
         File.WriteAllText(PathOf("bad.json"), json);

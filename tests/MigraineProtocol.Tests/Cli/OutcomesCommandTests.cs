@@ -99,16 +99,16 @@ public sealed class OutcomesCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("patient_id,arm,baseline_headache_days,followup_headache_days\nP1,a,0,3\n", ":2:6: patient 'P1': baseline_headache_days is 0; a baseline of 0 headache days has no percent reduction")]
-    [InlineData("patient_id,arm,baseline_headache_days,followup_headache_days\nP1,a,20,3\nP2,a,18,x\n", ":3:9: patient 'P2': followup_headache_days 'x' is not a number")]
-    [InlineData("patient_id,arm,baseline_headache_days,followup_headache_days\nP1,a,20,-3\n", ":2:9: patient 'P1': followup_headache_days is -3; headache days cannot be negative")]
-    [InlineData("patient_id,arm,baseline_headache_days,followup_headache_days\nP1,a,20,3\nP1,b,18,4\n", ":3:1: duplicate patient_id 'P1' (first on line 2)")]
+    [InlineData("patient_id,arm,baseline_headache_days,followup_headache_days\nP1,a,0,3\n", ":2:6: baseline_headache_days: the baseline is 0 headache days, which has no percent reduction")]
+    [InlineData("patient_id,arm,baseline_headache_days,followup_headache_days\nP1,a,20,3\nP2,a,18,x\n", ":3:9: followup_headache_days: 'x' is not a number")]
+    [InlineData("patient_id,arm,baseline_headache_days,followup_headache_days\nP1,a,20,-3\n", ":2:9: followup_headache_days: '-3': headache days cannot be negative")]
+    [InlineData("patient_id,arm,baseline_headache_days,followup_headache_days\nP1,a,20,3\nP1,b,18,4\n", ":3:1: patient_id: duplicate patient_id 'P1' (first on line 2)")]
     [InlineData("patient_id,arm,baseline_headache_days,followup_headache_days\nP1,a,20\n", ":2:1: expected 4 fields")]
-    [InlineData("patient_id,arm,baseline_headache_days,followup_headache_days\nP1,,20,3\n", ":2:4: patient 'P1': arm is empty")]
-    [InlineData("patient_id,arm,baseline,followup\nP1,a,20,3\n", ":1:1: the header must be")]
-    [InlineData("patient_id,arm,baseline_headache_days,followup_headache_days\n", ":1:1: the cohort has no patients")]
-    [InlineData("patient_id,arm,baseline_headache_days,followup_headache_days\nP1,a,\"20,5\",3\n", ":2:6: patient 'P1': baseline_headache_days '20,5' is not a number")]
-    [InlineData("patient_id,arm,baseline_headache_days,followup_headache_days\nP1,\"a,3\n", ":2:4: unterminated quoted field")]
+    [InlineData("patient_id,arm,baseline_headache_days,followup_headache_days\nP1,,20,3\n", ":2:4: arm: the arm is empty")]
+    [InlineData("patient_id,arm,baseline,followup\nP1,a,20,3\n", ":1:16: unknown column 'baseline'")]
+    [InlineData("patient_id,arm,baseline_headache_days,followup_headache_days\n", ":2:1: the cohort has no patients")]
+    [InlineData("patient_id,arm,baseline_headache_days,followup_headache_days\nP1,a,\"20,5\",3\n", ":2:6: baseline_headache_days: '20,5' is not a number")]
+    [InlineData("patient_id,arm,baseline_headache_days,followup_headache_days\nP1,\"a,3\n", ":2:4: a quoted field is not closed")]
     public void BadCsvExitsTwoNamingLineAndColumn(string content, string expected)
     {
         var path = Write(content);
@@ -135,7 +135,7 @@ public sealed class OutcomesCommandTests : IDisposable
     [InlineData("--confidence", "1", "--confidence 1")]
     [InlineData("--ci", "wald", "Unknown interval 'wald'")]
     [InlineData("--treatment", "onabotulinumtoxinA", "--treatment and --control go together")]
-    [InlineData("--format", "csv", "Unknown format 'csv'")]
+    [InlineData("--format", "csv", "--format 'csv': use one of")]
     public void BadOptionsExitTwo(string option, string value, string expected)
     {
         var (code, output, error) = CliRunner.Run("outcomes", Cohort, option, value);

@@ -70,8 +70,8 @@ public class PlanCommandTests
     }
 
     [Theory]
-    [InlineData("--protocol", "nope", "Unknown protocol 'nope'")]
-    [InlineData("--format", "xml", "Unknown format 'xml'")]
+    [InlineData("--protocol", "nope", "--protocol 'nope': no such protocol")]
+    [InlineData("--format", "xml", "--format 'xml': use one of")]
     [InlineData("--vial", "150", "Unsupported vial size 150")]
     [InlineData("--vial", "many", "many")]
     [InlineData("--bogus", "x", "--bogus")]
@@ -118,6 +118,6 @@ public class DefinitionsOptionTests
         var (code, output, error) = CliRunner.Run("plan", "--definitions", "/nonexistent/defs.json");
         Assert.Equal(2, code);
         Assert.Empty(output);
-        Assert.Contains("/nonexistent/defs.json: the definition file does not exist.", error, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/defs.json: no such file; expected a definition file.", error, StringComparison.Ordinal);
     }
 }

@@ -148,7 +148,7 @@ public sealed class ValidateCommandTests : IDisposable
     public void MissingFilesUnknownProtocolsAndBadHistoriesExitTwo()
     {
         Assert.Equal(2, CliRunner.Run("validate", "/nonexistent/s.json").ExitCode);
-        Assert.Contains("/nonexistent/s.json: the session file does not exist.", CliRunner.Run("validate", "/nonexistent/s.json").Error, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/s.json: no such file; expected a session file.", CliRunner.Run("validate", "/nonexistent/s.json").Error, StringComparison.Ordinal);
         Assert.Equal(2, CliRunner.Run("validate", Example("session-valid.json"), "--protocol", "nope").ExitCode);
         Assert.Equal(2, CliRunner.Run("validate").ExitCode);
         var history = Write("h.json", """{"administrations": [{"date": "2026-01-05", "units": 155}]}""");

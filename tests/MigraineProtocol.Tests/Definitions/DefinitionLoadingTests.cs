@@ -1,3 +1,4 @@
+using MigraineProtocol.Input;
 using MigraineProtocol.Anatomy;
 using MigraineProtocol.Definitions;
 using MigraineProtocol.Dosing;
@@ -70,28 +71,28 @@ public class DefinitionLoadingTests
         Assert.False(ProtocolCatalog.TryLoad([DefinitionFile.FromJson("bad.json", bad)], out var catalog, out var problems));
         Assert.Null(catalog);
         Assert.Equal(3, problems.Length);
-        Assert.Contains(problems, p => p.StartsWith("bad.json:3:5: $.sites[0]: ", StringComparison.Ordinal) && p.Contains("'up' is not a side", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("bad.json:5:5: $.sites[1]: ", StringComparison.Ordinal) && p.Contains("'Bad Id' is not a valid site id", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("bad.json:8:15: $.muscles[0]: ", StringComparison.Ordinal) && p.Contains("'maybe' is not a verification level", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ToString().StartsWith("bad.json:3:65: $.sites[0].side: ", StringComparison.Ordinal) && p.Message.Contains("'up' is not a side", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ToString().StartsWith("bad.json:5:12: $.sites[1].id: ", StringComparison.Ordinal) && p.Message.Contains("'Bad Id' is not a site id", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Location == "$.muscles[0].source.verification" && p.Line == 8 && p.Message.Contains("'maybe' is not a verification level", StringComparison.Ordinal));
     }
 
     [Theory]
-    [InlineData("""{"regions": [], "colour": "red"}""", "bad.json:1:26: $.colour:")]
-    [InlineData("""{"regions": [{"id": "x", "name": "X"}]}""", "bad.json:1:38: $.regions[0]:")]
-    [InlineData("""{"regions": [""", "bad.json:1:14: $.regions[0]:")]
+    [InlineData("""{"regions": [], "colour": "red"}""", "bad.json:1:17: $.colour: unknown property 'colour'")]
+    [InlineData("""{"regions": [{"id": "x", "name": "X"}]}""", "bad.json:1:14: $.regions[0]: missing required property 'muscles'")]
+    [InlineData("""{"regions": [""", "bad.json:1:14: the JSON ends too early")]
     [InlineData("""{"protocols": [{"id": "p", "name": "P", "description": "d", "retreatmentIntervalDays": "84", "sources": [], "sites": []}]}""", "$.protocols[0].retreatmentIntervalDays")]
     public void MalformedJsonNamesLineColumnAndPath(string json, string expected)
     {
-        var e = Assert.Throws<DefinitionException>(() => ProtocolCatalog.Load([DefinitionFile.FromJson("bad.json", json)]));
-        Assert.Contains(expected, Assert.Single(e.Problems), StringComparison.Ordinal);
+        var e = Assert.Throws<InputException>(() => ProtocolCatalog.Load([DefinitionFile.FromJson("bad.json", json)]));
+        Assert.Contains(expected, Assert.Single(e.Problems).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public void AnIdTwiceInOneFileIsAProblemButALaterFileMayReplaceIt()
     {
         const string region = """{"regions": [{"id": "jaw", "name": "Jaw", "muscles": ["masseter"]}, {"id": "jaw", "name": "Jaw 2", "muscles": ["masseter"]}]}""";
-        var e = Assert.Throws<DefinitionException>(() => ProtocolCatalog.Load([DefinitionFile.FromJson("twice.json", region)]));
-        Assert.Contains(e.Problems, p => p.Contains("twice.json:1:69: $.regions[1]: the region id 'jaw' is defined more than once in this file.", StringComparison.Ordinal));
+        var e = Assert.Throws<InputException>(() => ProtocolCatalog.Load([DefinitionFile.FromJson("twice.json", region)]));
+        Assert.Contains(e.Problems, p => p.ToString() == "twice.json:1:76: $.regions[1].id: the region id 'jaw' is defined more than once in this file.");
     }
 
     [Fact]
@@ -99,8 +100,8 @@ public class DefinitionLoadingTests
     {
         // A protocol that injects only one side of the temporalis breaks the bilateral rule, as a built protocol would.
         var json = $$"""{"protocols": [{"id": "one-sided", "name": "One sided", "description": "d", "retreatmentIntervalDays": 84, "sources": [{{Cite}}], "sites": [{"site": "temporalis-left-1", "units": 5}]}]}""";
-        var e = Assert.Throws<DefinitionException>(() => ProtocolCatalog.Load([DefinitionFile.FromJson("one.json", json)]));
-        Assert.Contains("one.json:1:16: $.protocols[0]: Muscle 'temporalis' must be injected bilaterally", Assert.Single(e.Problems), StringComparison.Ordinal);
+        var e = Assert.Throws<InputException>(() => ProtocolCatalog.Load([DefinitionFile.FromJson("one.json", json)]));
+        Assert.Contains("one.json:1:16: $.protocols[0]: Muscle 'temporalis' must be injected bilaterally", Assert.Single(e.Problems).ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

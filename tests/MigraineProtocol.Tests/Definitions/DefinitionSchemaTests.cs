@@ -69,7 +69,7 @@ public class DefinitionSchemaTests
     {
         Assert.False(Evaluate(json).IsValid, $"the schema accepted: {what}");
         Assert.False(ProtocolCatalog.TryLoad([DefinitionFile.FromJson("mutant.json", json)], out _, out var problems), $"the loader accepted: {what}");
-        Assert.All(problems, p => Assert.StartsWith("mutant.json", p, StringComparison.Ordinal));
+        Assert.All(problems, p => Assert.Equal("mutant.json", p.Source));
     }
 
     [Fact]

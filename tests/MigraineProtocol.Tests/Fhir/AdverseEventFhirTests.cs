@@ -1,3 +1,4 @@
+using MigraineProtocol.Input;
 // FHIR POCOs are nullable throughout; these tests assert on exported Bundles whose shape they check.
 #nullable disable warnings
 
@@ -81,7 +82,7 @@ public class AdverseEventFhirTests
         var b = Export(map);
         Assert.Contains(Events(b)[0].Event.Coding, c => c.System == coding.System && c.Code == coding.Code);
         Assert.DoesNotContain(Events(b)[1].Event.Coding, c => c.System == coding.System);
-        Assert.Equal(SessionFhirMapper.FromBundle(Export()).Session, SessionFhirMapper.FromBundle(b).Session);
+        Assert.Equal(SessionFhirMapper.FromBundle(Export(), "b").Session, SessionFhirMapper.FromBundle(b, "b").Session);
         Assert.Throws<ArgumentException>("coding", () => map.WithAdverseEvent(AdverseEventTerm.Dysphagia, coding));
         Assert.Throws<ArgumentException>("coding", () => map.WithAdverseEvent(AdverseEventTerm.Headache, new FhirCoding(AdverseEventSystem, "headache")));
         Assert.Throws<ArgumentOutOfRangeException>("term", () => map.WithAdverseEvent((AdverseEventTerm)42, coding));
@@ -93,7 +94,7 @@ public class AdverseEventFhirTests
     {
         var session = Session();
         var json = FhirJson.Serialize(Export());
-        var back = SessionFhirMapper.FromBundle(FhirJson.Parse(json)).Session;
+        var back = SessionFhirMapper.Read(json, "b.json").Session;
         Assert.Equal(session, back);
         Assert.Equal([Dysphagia, NeckPain, Rash], back.AdverseEvents);
     }
@@ -108,7 +109,7 @@ public class AdverseEventFhirTests
         e.Outcome.Coding[0].Code = "ongoing";   // with a duration extension
         e.SuspectEntity[0].Instance.Reference = "urn:uuid:not-in-the-bundle";
         var at = $"Bundle.entry[{b.Entry.FindIndex(x => ReferenceEquals(x.Resource, e))}].resource";
-        var problems = Assert.Throws<FhirImportException>(() => SessionFhirMapper.FromBundle(b)).Problems;
+        var problems = Assert.Throws<InputException>(() => SessionFhirMapper.FromBundle(b, "b")).Problems.Select(p => $"{p.Location}: {p.Message}").ToList();
         Assert.Contains(problems, p => p.StartsWith(at + ".severity: expected", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith(at + ".seriousness: expected", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith(at + ".extension: an ongoing event has no duration extension", StringComparison.Ordinal));
@@ -116,10 +117,10 @@ public class AdverseEventFhirTests
 
         var early = Export();
         Events(early)[0].DateElement = new FhirDateTime("2026-03-01");
-        Assert.Contains(".date: the onset 2026-03-01 is before the session date 2026-03-02", Assert.Single(Assert.Throws<FhirImportException>(() => SessionFhirMapper.FromBundle(early)).Problems), StringComparison.Ordinal);
+        Assert.Contains(".date: the onset 2026-03-01 is before the session date 2026-03-02", Assert.Single(Assert.Throws<InputException>(() => SessionFhirMapper.FromBundle(early, "b")).Problems).ToString(), StringComparison.Ordinal);
 
         var c = Export();
         Events(c)[2].Event.Coding[0].Code = "inflammation";
-        Assert.Contains("event: expected an adverse-event term", Assert.Single(Assert.Throws<FhirImportException>(() => SessionFhirMapper.FromBundle(c)).Problems), StringComparison.Ordinal);
+        Assert.Contains("event: expected an adverse-event term", Assert.Single(Assert.Throws<InputException>(() => SessionFhirMapper.FromBundle(c, "b")).Problems).ToString(), StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using MigraineProtocol.Input;
 // FHIR POCOs are nullable throughout; these tests assert on exported Bundles whose shape they check.
 #nullable disable warnings
 
@@ -78,13 +79,13 @@ public class SessionFhirMapperTests
         var extension = Assert.Single(p.Extension);
         Assert.Equal(VialsOpenedExtension, extension.Url);
         Assert.Equal(2, Assert.IsType<UnsignedInt>(extension.Value).Value);
-        Assert.Equal(2, SessionFhirMapper.FromBundle(b).Session.VialsOpened);
+        Assert.Equal(2, SessionFhirMapper.FromBundle(b, "b").Session.VialsOpened);
         Assert.Contains("\"valueUnsignedInt\": 2", FhirJson.Serialize(b), StringComparison.Ordinal);
 
         var none = Export(FullSession().WithVialsOpened(null));
         Assert.Empty(All<Procedure>(none).Single().Extension);
-        Assert.Null(SessionFhirMapper.FromBundle(none).Session.VialsOpened);
-        Assert.Equal(0, SessionFhirMapper.FromBundle(Export(FullSession().WithVialsOpened(0))).Session.VialsOpened);
+        Assert.Null(SessionFhirMapper.FromBundle(none, "b").Session.VialsOpened);
+        Assert.Equal(0, SessionFhirMapper.FromBundle(Export(FullSession().WithVialsOpened(0)), "b").Session.VialsOpened);
     }
 
     [Fact]
@@ -92,12 +93,12 @@ public class SessionFhirMapperTests
     {
         var b = Export();
         All<Procedure>(b).Single().Extension[0].Value = new FhirString("two");
-        var problem = Assert.Single(Assert.Throws<FhirImportException>(() => SessionFhirMapper.FromBundle(b)).Problems);
+        var problem = Text(Assert.Single(Assert.Throws<InputException>(() => SessionFhirMapper.FromBundle(b, "b")).Problems));
         Assert.Equal("Bundle.entry[0].resource.extension[0].value: expected the number of vials opened as valueUnsignedInt (0 or more), found string", problem);
 
         var twice = Export();
         All<Procedure>(twice).Single().Extension.Add(new Extension(VialsOpenedExtension, new UnsignedInt(3)));
-        Assert.Contains("Bundle.entry[0].resource.extension: expected at most one", Assert.Single(Assert.Throws<FhirImportException>(() => SessionFhirMapper.FromBundle(twice)).Problems), StringComparison.Ordinal);
+        Assert.Contains("Bundle.entry[0].resource.extension: expected at most one", Text(Assert.Single(Assert.Throws<InputException>(() => SessionFhirMapper.FromBundle(twice, "b")).Problems)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public class SessionFhirMapperTests
             var b = Export(periods: periods);
             Assert.Equal(2 * periods.Length, All<Observation>(b).Count);
             Assert.Empty(FhirValidation.ErrorsOfBundleAndEntries(b));
-            Assert.Equal(periods, SessionFhirMapper.FromBundle(FhirJson.Parse(FhirJson.Serialize(b))).DiaryPeriods);
+            Assert.Equal(periods, SessionFhirMapper.Read(FhirJson.Serialize(b), "b").DiaryPeriods);
         }
     }
 
@@ -225,14 +226,14 @@ public class SessionFhirMapperTests
         Assert.DoesNotContain(All<Procedure>(b).Single().Code.Coding, c => c.System == CptSystem);
         Assert.Contains(All<BodyStructure>(b), s => s.Location.Coding.Any(c => c.Code == "999999"));
         Assert.Contains(All<MedicationAdministration>(b), a => a.Dosage.Site.Coding.Any(c => c.Code == "P1"));
-        Assert.Equal(FullSession(), SessionFhirMapper.FromBundle(b).Session);
+        Assert.Equal(FullSession(), SessionFhirMapper.FromBundle(b, "b").Session);
     }
 
     [Property(MaxTest = 40, Arbitrary = [typeof(FhirArbitraries)])]
     public void RoundTripBundleToSessionToBundleKeepsEveryField(FhirCase c)
     {
         var json = FhirJson.Serialize(SessionFhirMapper.ToBundle(c.Session, c.Options, c.Periods));
-        var record = SessionFhirMapper.FromBundle(FhirJson.Parse(json));
+        var record = SessionFhirMapper.Read(json, "b");
         Assert.Equal(c.Session, record.Session);
         Assert.Equal(c.Periods, record.DiaryPeriods);
         Assert.Equal((c.Options.Patient, c.Options.Performer, c.Options.Kind), (record.Patient, record.Performer, record.Kind));
@@ -266,8 +267,8 @@ public class SessionFhirMapperTests
         var dose = All<MedicationAdministration>(b)[2].Dosage.Dose;
         (dose.System, dose.Code) = (UcumSystem, "U");
         var index = b.Entry.FindIndex(e => ReferenceEquals(e.Resource, All<MedicationAdministration>(b)[2]));
-        var e = Assert.Throws<FhirImportException>(() => SessionFhirMapper.FromBundle(b));
-        Assert.Equal($"Bundle.entry[{index}].resource.dosage.dose: expected onabotulinumtoxinA units ({ToxinUnitSystem}|{ToxinUnitCode}); UCUM 'U' is an enzyme unit, not a toxin unit", Assert.Single(e.Problems));
+        var e = Assert.Throws<InputException>(() => SessionFhirMapper.FromBundle(b, "b"));
+        Assert.Equal($"Bundle.entry[{index}].resource.dosage.dose: expected onabotulinumtoxinA units ({ToxinUnitSystem}|{ToxinUnitCode}); UCUM 'U' is an enzyme unit, not a toxin unit", Text(Assert.Single(e.Problems)));
     }
 
     [Fact]
@@ -278,9 +279,10 @@ public class SessionFhirMapperTests
         All<MedicationAdministration>(b)[0].Dosage.Site.Coding.Clear();
         All<MedicationAdministration>(b)[1].Dosage.Dose.Value = 2.345m;
         b.Entry.Remove(b.Entry.Last());
-        Assert.False(SessionFhirMapper.TryFromBundle(b, out var record, out var problems));
+        Assert.False(SessionFhirMapper.TryFromBundle(b, "b", out var record, out var found));
         Assert.Null(record);
-        Assert.Equal(4, problems.Length);
+        var problems = found.Select(Text).ToList();
+        Assert.Equal(4, problems.Count);
         Assert.Contains(problems, p => p.StartsWith("Bundle.entry[0].resource.performedDateTime: expected a date", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains(".dosage.site: expected a site id", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("'2.345' is not a dose", StringComparison.Ordinal));
@@ -290,18 +292,20 @@ public class SessionFhirMapperTests
     [Fact]
     public void ImportNeedsTheSessionProcedure()
     {
-        var e = Assert.Throws<FhirImportException>(() => SessionFhirMapper.FromBundle(new Bundle { Type = Bundle.BundleType.Searchset }));
+        var e = Assert.Throws<InputException>(() => SessionFhirMapper.FromBundle(new Bundle { Type = Bundle.BundleType.Searchset }, "b"));
         Assert.Equal(2, e.Problems.Length);
-        Assert.StartsWith("Bundle.type: expected 'transaction' or 'collection'", e.Problems[0], StringComparison.Ordinal);
+        Assert.StartsWith("Bundle.type: expected 'transaction' or 'collection'", Text(e.Problems[0]), StringComparison.Ordinal);
     }
 
     [Fact]
     public void ParseReportsJsonAndFhirErrors()
     {
-        var message = Assert.Throws<FhirImportException>(() => FhirJson.Parse("{\"resourceType\": ")).Message;
-        Assert.StartsWith("line 1, column", message, StringComparison.Ordinal);
-        Assert.DoesNotContain("LineNumber", message, StringComparison.Ordinal); // the position is given once, not repeated by System.Text.Json
-        Assert.Equal("expected a Bundle, found a Patient", Assert.Throws<FhirImportException>(() => FhirJson.Parse("{\"resourceType\": \"Patient\", \"id\": \"p1\"}")).Message);
-        Assert.NotEmpty(Assert.Throws<FhirImportException>(() => FhirJson.Parse("{\"resourceType\": \"Bundle\", \"type\": \"nonsense\"}")).Problems);
+        var problem = Assert.Single(Assert.Throws<InputException>(() => FhirJson.Read("{\"resourceType\": ", "b.json")).Problems);
+        Assert.Equal(("b.json", 1, 18, InputProblemCodes.JsonSyntax), (problem.Source, problem.Line, problem.Column, problem.Code));
+        Assert.DoesNotContain("LineNumber", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("expected a Bundle, found 'Patient'", Assert.Throws<InputException>(() => FhirJson.Read("{\"resourceType\": \"Patient\", \"id\": \"p1\"}", "b.json")).Message, StringComparison.Ordinal);
+        Assert.NotEmpty(Assert.Throws<InputException>(() => FhirJson.Read("{\"resourceType\": \"Bundle\", \"type\": \"nonsense\"}", "b.json")).Problems);
     }
+
+    private static string Text(InputProblem p) => $"{p.Location}: {p.Message}";
 }

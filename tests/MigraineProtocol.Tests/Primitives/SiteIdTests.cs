@@ -60,10 +60,22 @@ public class SiteIdTests
     [Theory]
     [InlineData("temporalis-left-1")]
     [InlineData("procerus")]
-    [InlineData("temporalis-midline-ftp")]
-    [InlineData("left-ftp")]
     [InlineData("ftp")]
     public void OtherIdsAreNotFollowThePain(string text) => Assert.False(SiteId.Parse(text).IsFollowThePain);
+
+    /// <summary>Regression (fuzzing): an id ending in '-ftp' in any other form than '&lt;muscle&gt;-&lt;side&gt;-ftp' is not a site id.</summary>
+    [Theory]
+    [InlineData("temporalis-midline-ftp")]
+    [InlineData("left-ftp")]
+    [InlineData("temporalis-ftp")]
+    [InlineData("a-b-ftp")]
+    [InlineData("temporalis-left-1-ftp")]
+    public void MalformedFollowThePainIdsAreRejected(string text)
+    {
+        Assert.False(SiteId.TryParse(text, out _));
+        Assert.Throws<FormatException>(() => SiteId.Parse(text));
+        Assert.Throws<ArgumentException>(() => SiteId.From(text));
+    }
 
     [Fact]
     public void FollowThePainRejectsMidline()

@@ -18,7 +18,7 @@ public sealed partial class TreatmentReportAdverseEventTests
 {
     private static string Example(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", "examples", name);
 
-    private static readonly HeadacheDiary Diary = HeadacheDiaryCsv.Parse(File.ReadAllText(Example("diary.csv")));
+    private static readonly HeadacheDiary Diary = HeadacheDiaryCsv.Read(File.ReadAllText(Example("diary.csv")), "diary.csv");
 
     private static TreatmentReportInput Input(string history, string? session, ReportText text) => new()
     {

@@ -19,7 +19,7 @@ public partial class TreatmentReportTests
     private static TreatmentReportInput ExampleInput(ReportText text) => new()
     {
         PatientReference = "PT-0042",
-        Diary = HeadacheDiaryCsv.Parse(File.ReadAllText(Example("diary.csv"))),
+        Diary = HeadacheDiaryCsv.Read(File.ReadAllText(Example("diary.csv")), "diary.csv"),
         History = HistoryJson.Read(File.ReadAllText(Example("history.json")), "history.json"),
         Session = SessionJson.Read(File.ReadAllText(Example("session-valid.json")), "session-valid.json"),
         Eligibility = new EligibilityInput(3, true, true),
@@ -236,7 +236,7 @@ public partial class TreatmentReportTests
         {
             var diaryPath = Path.Combine(dir, "diary.svg");
             Assert.Equal(0, CliRunner.Run("diary", Example("diary.csv"), "--chart", diaryPath).ExitCode);
-            var diary = HeadacheDiaryCsv.Parse(File.ReadAllText(Example("diary.csv")));
+            var diary = HeadacheDiaryCsv.Read(File.ReadAllText(Example("diary.csv")), "diary.csv");
             Assert.Equal(DiaryChart.Render(diary), File.ReadAllText(diaryPath));
 
             var coursePath = Path.Combine(dir, "course.svg");

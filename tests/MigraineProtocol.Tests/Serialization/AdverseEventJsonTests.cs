@@ -66,14 +66,14 @@ public class AdverseEventJsonTests
     [InlineData("""{"term": "headache", "onset": "2026-03-04", "durationDays": 2, "severity": "mild", "serious": false, "site": "a b"}""", "", "$.adverseEvents[0].site: 'a b' is not a site id")]
     [InlineData("""{"term": "headache", "onset": "2026-03-04", "durationDays": 2, "severity": "mild"}""", "", "serious")]
     [InlineData("""{"term": "headache", "onset": "2026-03-04", "durationDays": 2, "severity": "mild", "serious": false, "grade": 3}""", "", "grade")]
-    [InlineData("null", "", "$.adverseEvents[0]: an adverse event must be an object")]
+    [InlineData("null", "", "$.adverseEvents[0]: null is not allowed here; expected an object.")]
     [InlineData("""{"term": "headache", "onset": "2026-03-01", "durationDays": 2, "severity": "mild", "serious": false}""", "", "$.adverseEvents[0].onset: '2026-03-01' is before the date it follows, 2026-03-02")]
     public void BadEventsAreProblemsNamingTheJsonPath(string item, string prefix, string expected)
     {
         var json = "{\"date\": \"2026-03-02\", \"injections\": [], \"adverseEvents\": [" + item + "]}";
         Assert.False(SessionJson.TryRead(json, "h.json", out var s, out var problems));
         Assert.Null(s);
-        var p = Assert.Single(problems);
+        var p = Assert.Single(problems).ToString();
         Assert.StartsWith("h.json", p, StringComparison.Ordinal);
         Assert.Contains(prefix, p, StringComparison.Ordinal);
         Assert.Contains(expected, p, StringComparison.Ordinal);
@@ -89,6 +89,6 @@ public class AdverseEventJsonTests
             """, "h.json");
         Assert.Equal(AdverseEventTerm.EyelidPtosis, Assert.Single(Assert.Single(h.Administrations).AdverseEvents).Term);
         Assert.False(HistoryJson.TryRead("""{"administrations": [{"date": "2026-01-05", "units": 155, "indication": "chronic-migraine", "adverseEvents": [{"term": "x", "onset": "2026-01-12", "durationDays": 1, "severity": "mild", "serious": false}]}]}""", "h.json", out _, out var problems));
-        Assert.Contains("$.administrations[0].adverseEvents[0].term", Assert.Single(problems), StringComparison.Ordinal);
+        Assert.Contains("$.administrations[0].adverseEvents[0].term", Assert.Single(problems).ToString(), StringComparison.Ordinal);
     }
 }

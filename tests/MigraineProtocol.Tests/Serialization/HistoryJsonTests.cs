@@ -36,6 +36,6 @@ public class HistoryJsonTests
     {
         Assert.False(HistoryJson.TryRead(json, "h.json", out var history, out var problems));
         Assert.Null(history);
-        Assert.Contains(problems, p => p.Contains(expected, StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ToString().Contains(expected, StringComparison.Ordinal));
     }
 }

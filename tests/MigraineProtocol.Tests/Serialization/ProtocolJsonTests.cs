@@ -1,3 +1,4 @@
+using MigraineProtocol.Input;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Protocols;
@@ -41,7 +42,7 @@ public class ProtocolJsonTests
     {
         Assert.False(ProtocolJson.TryRead("""{"protocols": [{"id": "x", "name": "X", "description": "d", "retreatmentIntervalDays": 84, "sources": [], "sites": [{"site": "nowhere-left-1", "units": 5}]}]}""", "bad.json", out var protocols, out var problems));
         Assert.Empty(protocols);
-        Assert.Contains(problems, p => p.StartsWith("bad.json:1:16: $.protocols[0]", StringComparison.Ordinal));
-        Assert.Throws<JsonReadException>(() => ProtocolJson.Read("{", "bad.json"));
+        Assert.Contains(problems, p => p.ToString().StartsWith("bad.json:1:126: $.protocols[0].sites[0].site: site 'nowhere-left-1' is not a fixed site", StringComparison.Ordinal));
+        Assert.Throws<InputException>(() => ProtocolJson.Read("{", "bad.json"));
     }
 }

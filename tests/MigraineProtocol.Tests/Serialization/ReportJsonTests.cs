@@ -61,6 +61,6 @@ public class ReportJsonTests
         var bad = json.Replace(from, to, StringComparison.Ordinal);
         Assert.NotEqual(json, bad);
         Assert.False(ReportJson.TryRead(bad, "r.json", out _, out var problems));
-        Assert.Contains(problems, p => p.Contains(expected, StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.ToString().Contains(expected, StringComparison.Ordinal));
     }
 }

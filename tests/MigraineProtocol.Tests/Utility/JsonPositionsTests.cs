@@ -38,7 +38,7 @@ public class JsonPositionsTests
             var lines = Enumerable.Range(0, n).Select(i => $"    {{\"site\": \"procerus\", \"units\": {(i == bad ? "-5" : "5")}}}{(i < n - 1 ? "," : string.Empty)}");
             var json = "{\n  \"date\": \"2026-03-02\",\n  \"injections\": [\n" + string.Join("\n", lines) + "\n  ]\n}";
             return !SessionJson.TryRead(json, "s.json", out _, out var problems)
-                && problems.Single().StartsWith($"s.json:{bad + 4}:", StringComparison.Ordinal)
-                && problems.Single().Contains($"$.injections[{bad}].units", StringComparison.Ordinal);
+                && problems.Single().ToString().StartsWith($"s.json:{bad + 4}:", StringComparison.Ordinal)
+                && problems.Single().ToString().Contains($"$.injections[{bad}].units", StringComparison.Ordinal);
         });
 }

@@ -1,0 +1,179 @@
+using System.Text;
+using MigraineProtocol.Cli.Commands;
+using MigraineProtocol.Definitions;
+using MigraineProtocol.Diaries;
+using MigraineProtocol.Diaries.Criteria;
+using MigraineProtocol.Dosing;
+using MigraineProtocol.Fhir.Mapping;
+using MigraineProtocol.Outcomes;
+using MigraineProtocol.Protocols;
+using MigraineProtocol.Rendering;
+using MigraineProtocol.Rules;
+using MigraineProtocol.Serialization;
+using MigraineProtocol.Sessions;
+
+namespace MigraineProtocol.Fuzz;
+
+/// <summary>
+/// One target per reader. Each reads the input with the library's <c>TryRead</c> and, when it reads,
+/// does what the command-line tool does with it (validate, report, map, plan, verdicts, statistics) and
+/// checks the round trip. Any exception that escapes is a finding: a reader must return problems or a value.
+/// </summary>
+public static class FuzzTargets
+{
+    /// <summary>Gets the targets by name.</summary>
+    public static IReadOnlyDictionary<string, Action<string>> All { get; } = new Dictionary<string, Action<string>>(StringComparer.Ordinal)
+    {
+        ["session"] = Session,
+        ["history"] = History,
+        ["definitions"] = Definitions,
+        ["diary"] = Diary,
+        ["cohort"] = Cohort,
+        ["fhir"] = Fhir,
+    };
+
+    /// <summary>Decodes fuzzer bytes: UTF-8, or UTF-16 when the input starts with 0xFF 0xFE (so lone surrogates are reachable).</summary>
+    /// <param name="bytes">The input.</param>
+    /// <returns>The text.</returns>
+    public static string Decode(ReadOnlySpan<byte> bytes) =>
+        bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE
+            ? new string(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, char>(bytes[2..(2 + ((bytes.Length - 2) / 2 * 2))]))
+            : Encoding.UTF8.GetString(bytes);
+
+    private static void Session(string text)
+    {
+        if (!SessionJson.TryRead(text, "fuzz.json", out var session, out var problems))
+        {
+            Touch(problems);
+            return;
+        }
+
+        _ = session.ToString();
+        Check(SessionJson.Read(SessionJson.Write(session), "again.json").Equals(session), "session round trip");
+        foreach (var protocol in ProtocolCatalog.Default.Protocols)
+        {
+            var report = RuleSet.Default.Validate(protocol, session);
+            _ = report.ToString();
+            Check(ReportJson.TryRead(ReportJson.Write(report), "report.json", out _, out _), "report round trip");
+            var overlay = SessionOverlay.FromReport(protocol, session, report);
+            _ = SiteMap.Render(protocol, MapView.Front, new SiteMapOptions { Overlay = overlay });
+        }
+    }
+
+    private static void History(string text)
+    {
+        if (!HistoryJson.TryRead(text, "fuzz.json", out var history, out var problems))
+        {
+            Touch(problems);
+            return;
+        }
+
+        _ = history.ToString();
+        Check(HistoryJson.Read(HistoryJson.Write(history), "again.json").Administrations.Length == history.Administrations.Length, "history round trip");
+        foreach (var a in history.Administrations.Take(3))
+        {
+            var session = TreatmentSession.FromProtocol(KnownProtocols.Preempt, a.Date);
+            _ = RuleSet.Default.Validate(KnownProtocols.Preempt, session, history).ToString();
+        }
+    }
+
+    private static void Definitions(string text)
+    {
+        if (!ProtocolCatalog.TryLoad([DefinitionFile.FromJson("fuzz.json", text)], out var catalog, out var problems))
+        {
+            Touch(problems);
+            return;
+        }
+
+        foreach (var protocol in catalog.Protocols.Take(4))
+        {
+            _ = protocol.ToString();
+            if (ProtocolPlan.TryCreate(protocol, Reconstitution.Vial100In2Ml, out var plan))
+            {
+                _ = plan.ToString();
+            }
+
+            _ = SiteMap.Render(protocol, MapView.All);
+            var session = TreatmentSession.FromProtocol(protocol, new DateOnly(2026, 3, 2));
+            _ = RuleSet.Default.Validate(protocol, session).ToString();
+            Check(ProtocolJson.TryRead(ProtocolJson.Write(protocol), "again.json", out _, out _) || !ReferenceEquals(protocol.Anatomy, ProtocolCatalog.Default.Anatomy), "protocol round trip");
+        }
+    }
+
+    private static void Diary(string text)
+    {
+        if (!HeadacheDiaryCsv.TryRead(text, "fuzz.csv", out var diary, out var problems))
+        {
+            Touch(problems);
+            return;
+        }
+
+        using var writer = new StringWriter();
+        HeadacheDiaryCsv.Write(diary, writer);
+        Check(HeadacheDiaryCsv.Read(writer.ToString(), "again.csv").Equals(diary), "diary round trip");
+        foreach (var kind in new[] { PeriodKind.TwentyEightDays, PeriodKind.CalendarMonth })
+        {
+            _ = diary.Periods(kind).ToString();
+            _ = ChronicMigraineCriteria.Evaluate(diary, kind).ToString();
+            _ = MedicationOveruseCriteria.Evaluate(diary, MedicationOveruseThresholds.Verified, kind).ToString();
+            var input = new EligibilityInput(3, true, true);
+            _ = NiceTa260.Start(diary, input, kind).ToString();
+            _ = UsLabel.Indication(diary, input, kind).ToString();
+            if (diary.SpanDays > 1)
+            {
+                // A course needs a baseline: its first session comes after the diary's start (documented ArgumentException otherwise).
+                var course = new TreatmentCourse(diary, [diary.Start.AddDays(1), diary.End.AddDays(84)]);
+                _ = NiceTa260.Stopping(course, kind).ToString();
+            }
+        }
+    }
+
+    private static void Cohort(string text)
+    {
+        if (!OutcomeCohortCsv.TryRead(text, "fuzz.csv", out var arms, out var problems))
+        {
+            Touch(problems);
+            return;
+        }
+
+        var cohort = arms.Select(a => (a.Name, a.Patients.ToList())).ToList();
+        foreach (var method in new[] { "wilson", "clopper-pearson" })
+        {
+            var options = OutcomesCommand.CheckOptions(50, 0.95, method, arms.Length > 1 ? arms[0].Name : null, arms.Length > 1 ? arms[1].Name : null);
+            var report = OutcomesCommand.Analyze("fuzz.csv", cohort, options);
+            using var writer = new StringWriter();
+            OutcomesCommand.WriteJson(writer, report);
+            OutcomesCommand.WriteTable(writer, "fuzz.csv", report);
+        }
+    }
+
+    private static void Fhir(string text)
+    {
+        if (!SessionFhirMapper.TryRead(text, "fuzz.json", out var record, out var problems))
+        {
+            Touch(problems);
+            return;
+        }
+
+        _ = SessionJson.Write(record.Session);
+    }
+
+    private static void Touch(System.Collections.Immutable.ImmutableArray<Input.InputProblem> problems)
+    {
+        Check(!problems.IsEmpty, "a failed read lists at least one problem");
+        foreach (var p in problems)
+        {
+            var line = p.ToString();
+            Check(!line.Contains('\n', StringComparison.Ordinal) && !line.Contains('\u001b', StringComparison.Ordinal), "a problem is one line without control characters");
+            Check(!line.Contains("System.", StringComparison.Ordinal) && !line.Contains("(Parameter", StringComparison.Ordinal), "no .NET wording in a problem");
+        }
+    }
+
+    private static void Check(bool condition, string what)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException("Contract broken: " + what);
+        }
+    }
+}
