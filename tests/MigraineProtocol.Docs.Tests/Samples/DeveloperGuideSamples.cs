@@ -2,6 +2,7 @@ using MigraineProtocol.Charts;
 using MigraineProtocol.Diaries;
 using MigraineProtocol.Diaries.Criteria;
 using MigraineProtocol.Dosing;
+using MigraineProtocol.Input;
 using MigraineProtocol.Outcomes;
 using MigraineProtocol.Protocols;
 using MigraineProtocol.Rendering;
@@ -74,7 +75,7 @@ public sealed class DeveloperGuideSamples
         // Strict reading: every problem names the file, the line and column or the JSON path.
         if (!SessionJson.TryRead(File.ReadAllText(path), path, out TreatmentSession? read, out var problems))
         {
-            foreach (string problem in problems) Console.Error.WriteLine(problem);
+            foreach (InputProblem problem in problems) Console.Error.WriteLine(problem);   // file:line:column or JSON path, message, code
             return;
         }
         ValidationReport fromFile = RuleSet.Default.Validate(KnownProtocols.Preempt, read);
@@ -90,7 +91,7 @@ public sealed class DeveloperGuideSamples
     {
         var path = Examples.PathOf("diary.csv");
         #region diary
-        HeadacheDiary diary = HeadacheDiaryCsv.Parse(File.ReadAllText(path));
+        HeadacheDiary diary = HeadacheDiaryCsv.Read(File.ReadAllText(path), path);   // InputException (every problem) if unreadable
         foreach (PeriodSummary period in diary.Periods(PeriodKind.TwentyEightDays))
         {
             Console.WriteLine($"{period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd}: {period.HeadacheDays} headache days, {period.MigraineDays} migraine days, {period.DaysUnrecorded} unrecorded");

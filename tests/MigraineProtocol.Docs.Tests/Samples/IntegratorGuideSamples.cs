@@ -1,4 +1,5 @@
 using MigraineProtocol.Diaries;
+using MigraineProtocol.Input;
 using MigraineProtocol.Protocols;
 using MigraineProtocol.Rules;
 using MigraineProtocol.Serialization;
@@ -30,22 +31,23 @@ public sealed class IntegratorGuideSamples
         string sessionText = "{ \"date\": \"2026-13-02\" }";
         string diaryText = "date,headache,migraine,acute_medication\n2026-01-05,1,maybe,\n";
         #region untrusted-input
-        // Try* never throws on bad input; each problem names its place (JSON path, or line and column).
+        // Try* never throws on bad input. Every reader reports the same InputProblem: the source, the
+        // line and column or JSON path, a message and a stable code.
         if (!SessionJson.TryRead(sessionText, "upload.json", out TreatmentSession? session, out var problems))
         {
-            Console.WriteLine(string.Join(Environment.NewLine, problems));   // upload.json: $.date ...
+            foreach (InputProblem problem in problems) Console.WriteLine(problem);
         }
-        if (!HeadacheDiaryCsv.TryParse(new StringReader(diaryText), out HeadacheDiary? diary, out DiaryCsvError? error))
+        if (!HeadacheDiaryCsv.TryRead(diaryText, "diary.csv", out HeadacheDiary? diary, out var diaryProblems))
         {
-            Console.WriteLine($"diary.csv:{error!.Line}:{error.Column}: {error.Message}");
+            foreach (InputProblem p in diaryProblems) Console.WriteLine($"{p.Source}:{p.Line}:{p.Column}: {p.Message} ({p.Code})");
         }
         #endregion
 
         Assert.Null(session);
         Assert.NotEmpty(problems);
-        Assert.Contains(problems, p => p.Contains("upload.json", StringComparison.Ordinal));
+        Assert.All(problems, p => Assert.Equal("upload.json", p.Source));
         Assert.Null(diary);
-        Assert.Equal(2, error!.Line);
+        Assert.Equal(2, diaryProblems[0].Line);
     }
 
     [Fact]

@@ -46,14 +46,14 @@ public sealed class ReferencePageSamples
     public void FhirRoundTrip()
     {
         TreatmentSession session = Session();
-        HeadacheDiary diary = HeadacheDiaryCsv.Parse(Examples.Read("diary.csv"));
+        HeadacheDiary diary = HeadacheDiaryCsv.Read(Examples.Read("diary.csv"), "diary.csv");
         #region fhir-round-trip
         var options = new FhirExportOptions(new FhirReference("Patient/123"), performer: new FhirReference("Practitioner/7"));
         var diaryPeriods = DiaryPeriodCounts.FromDiary(diary, PeriodKind.TwentyEightDays); // or DiaryPeriodCounts.From(periodSummary)
         Bundle bundle = SessionFhirMapper.ToBundle(session, options, diaryPeriods);   // diary periods are optional
         string json = FhirJson.Serialize(bundle);                                      // indented, LF, same input -> same bytes
 
-        FhirSessionRecord back = SessionFhirMapper.FromBundle(FhirJson.Parse(json));    // FhirImportException lists every problem with its path
+        FhirSessionRecord back = SessionFhirMapper.Read(json, "bundle.json");   // InputException lists every problem with its place (ADR 0100)
         // back.Session, back.DiaryPeriods, back.Patient, back.Performer, back.Kind; back.ToExportOptions() exports the same Bundle again
         #endregion
 
