@@ -64,6 +64,19 @@ public class CohortSummaryBenchmarks
         new OutcomeAccumulator(ResponderThreshold.Percent50).AddRange(patients).Summarize("all", Level);
 
     [Benchmark]
+    public ArmSummary LibraryAddOneByOne()
+    {
+        // The per-patient path (OutcomeAccumulator.Add), as a caller streaming records would use it.
+        var accumulator = new OutcomeAccumulator(ResponderThreshold.Percent50);
+        foreach (var p in patients)
+        {
+            accumulator = accumulator.Add(p);
+        }
+
+        return accumulator.Summarize("all", Level);
+    }
+
+    [Benchmark]
     public ArmSummary LibraryParallelMerge()
     {
         var half = patients.Length / 2;

@@ -8,7 +8,7 @@ using MigraineProtocol.Sessions;
 namespace MigraineProtocol.Benchmarks.Rules;
 
 /// <summary>
-/// Validates sessions against PREEMPT with the 11 built-in rules. Goal: a valid 31-site session in
+/// Validates sessions against PREEMPT with the 13 built-in rules. Goal: a valid 31-site session in
 /// under 1 microsecond with 0 bytes allocated. The baseline totals the same session (the least any
 /// validation must do).
 /// </summary>
@@ -26,7 +26,7 @@ public class ValidationBenchmarks
     public void Setup()
     {
         var day = new DateOnly(2026, 3, 2);
-        full = TreatmentSession.FromProtocol(KnownProtocols.Preempt, day);
+        full = TreatmentSession.FromProtocol(KnownProtocols.Preempt, day).WithProduct("BOTOX");
         shuffled = full.WithInjections(full.Injections.Reverse());
         var five = ToxinUnits.FromUnits(5);
         followThePain = full.WithInjections(full.Injections.Concat(

@@ -69,6 +69,7 @@ internal static class DiaryCommand
         w.WriteStartObject("medicationOveruse");
         w.WriteBoolean("suspected", r.Overuse.Suspected);
         w.WriteString("outcome", CriterionOutcomeText.Format(r.Overuse.Verdict.Outcome));
+        w.WriteString("summary", r.Overuse.Summarize());
         w.WriteStartArray("classes");
         foreach (var c in r.Overuse.OverusedClasses)
         {
@@ -106,8 +107,7 @@ internal static class DiaryCommand
         VerdictOutput.WriteVerdictText(output, r.ChronicMigraine);
         output.Write('\n');
         VerdictOutput.WriteVerdictText(output, r.Overuse.Verdict);
-        var classes = r.Overuse.OverusedClasses.IsEmpty ? "none" : string.Join(", ", r.Overuse.OverusedClasses.Select(AcuteMedicationClasses.Format));
-        output.Write($"\nMedication overuse suspected: {(r.Overuse.Suspected ? "yes" : "no")} (classes overused: {classes}{(r.Overuse.MultipleClassesOverused ? "; several classes together" : string.Empty)}).\n");
+        output.Write($"\nMedication overuse suspected (ICHD-3 8.2): {r.Overuse.Summarize()}.\n");
         output.Write("Clinical decision support: this summary informs; a clinician decides.\n");
     }
 

@@ -21,12 +21,12 @@ internal static class DiaryInput
 
     internal static Option<int?> CombinationThreshold() => new("--combination-analgesic-threshold")
     {
-        Description = "Days per month of combination-analgesic intake that count as overuse. UNVERIFIED in the clinical reference, so there is no default: without it the class is not assessed.",
+        Description = "Days per month of combination-analgesic intake that count as overuse. Default 10, ICHD-3 8.2.5 (S8b, verified); another value is the caller's.",
     };
 
     internal static Option<int?> MultipleClassesThreshold() => new("--multiple-classes-threshold")
     {
-        Description = "Days per month of intake of several classes (none overused alone) that count as overuse. UNVERIFIED in the clinical reference, so there is no default: without it this form is not assessed.",
+        Description = "Days per month of intake of several classes (none overused alone) that count as overuse. Default 10 in total, ICHD-3 8.2.6 (S8b, verified); another value is the caller's.",
     };
 
     internal static PeriodKind CheckPeriods(string value) =>

@@ -38,7 +38,7 @@ internal static class EligibilityCommand
             Description = "The verdicts to give, comma-separated: nice, us-label (default both). Exit code 0 only when every selected verdict is met.",
             DefaultValueFactory = _ => "nice,us-label",
         };
-        var command = new Command("eligibility", "Decide from a diary and the preventive history whether the NICE TA260 start criteria and the US-label indication are met; every criterion is listed with its numbers and source. Exit 0 eligible, 1 not eligible or undecided, 2 bad input.")
+        var command = new Command("eligibility", "Check a diary and the preventive history against the NICE TA260 start criteria and the US-label indication; every criterion is listed with its numbers and source. The verdict informs; a clinician decides. Exit 0 all criteria met, 1 a criterion not met or undecided, 2 bad input.")
         {
             file,
             format,
@@ -80,6 +80,7 @@ internal static class EligibilityCommand
                     w.WriteStartObject();
                     w.WriteString("periodKind", PeriodKinds.Format(kind));
                     w.WriteBoolean("eligible", eligible);
+                    w.WriteBoolean("criteriaMet", eligible);
                     w.WriteStartArray("verdicts");
                     foreach (var v in verdicts)
                     {
@@ -99,8 +100,8 @@ internal static class EligibilityCommand
                 }
 
                 io.Out.Write(eligible
-                    ? "Eligible under every selected rule set.\n"
-                    : "Not shown eligible: a criterion is not met, not assessed or indeterminate (see above).\n");
+                    ? "Criteria met under every selected rule set (this informs; a clinician decides).\n"
+                    : "Criteria not all met: a criterion is not met, not assessed or indeterminate (see above).\n");
                 io.Out.Write("Clinical decision support: these verdicts inform; a clinician decides.\n");
             }
 

@@ -89,10 +89,12 @@ internal static class MapCommand
                 throw new CliException($"{Input.InputFiles.Show(path)}: the map cannot be written ({(e is UnauthorizedAccessException ? "permission denied" : "the disk or path refused it")}).");
             }
 
-            var markers = SiteMap.ViewsOf(v).Sum(x => p.Sites.Count(s => s.Site.TryGetDrawingPoint(x, out _)));
+            // A site marker is a fixed site of the protocol, or an unplanned site of the anatomy the session injected, drawn in a view.
+            var unplanned = overlay is null ? [] : overlay.Sites.Where(d => d.Status == SiteDoseStatus.Unplanned).Select(d => p.Anatomy.TryGetSite(d.Site, out var site) ? site : null).OfType<Anatomy.InjectionSite>().ToList();
+            var markers = SiteMap.ViewsOf(v).Sum(x => p.Sites.Count(s => s.Site.TryGetDrawingPoint(x, out _)) + unplanned.Count(s => s.TryGetDrawingPoint(x, out _)));
             var summary = overlay is null
                 ? string.Empty
-                : string.Create(CultureInfo.InvariantCulture, $"; session {overlay.Date:yyyy-MM-dd}: {overlay.Count(SiteDoseStatus.Missed)} missed, {overlay.Count(SiteDoseStatus.UnderDosed)} under-dosed, {overlay.Count(SiteDoseStatus.OverDosed)} over-dosed, {overlay.Count(SiteDoseStatus.Unplanned)} unplanned");
+                : string.Create(CultureInfo.InvariantCulture, $"; session {overlay.Date:yyyy-MM-dd}: {overlay.GivenUnits} given; {overlay.Count(SiteDoseStatus.Missed)} missed, {overlay.Count(SiteDoseStatus.UnderDosed)} under-dosed, {overlay.Count(SiteDoseStatus.OverDosed)} over-dosed, {overlay.Count(SiteDoseStatus.Unplanned)} unplanned");
             io.Out.Write(string.Create(CultureInfo.InvariantCulture, $"{path}: {p.Id}, {result.GetValue(view)} view{(v == MapView.All ? "s" : string.Empty)}, {markers} site markers{summary}.\n"));
             if (overlay is not null)
             {
@@ -110,9 +112,16 @@ internal static class MapCommand
     {
         var head = report.IsValid
             ? string.Create(CultureInfo.InvariantCulture, $"VALID ({report.WarningCount} warnings)")
-            : string.Create(CultureInfo.InvariantCulture, $"INVALID ({report.ErrorCount} errors, {report.WarningCount} warnings)");
+            : string.Create(CultureInfo.InvariantCulture, $"INVALID ({report.ErrorCount} errors, {report.WarningCount} warnings{WeakSources(report)})");
         var codes = report.Violations.GroupBy(x => x.Code).Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} x{g.Count()}")).ToList();
         return codes.Count == 0 ? $"{head}.\n" : $"{head}: {string.Join(", ", codes)}; run validate for the messages.\n";
+    }
+
+    /// <summary>Returns "; n of the errors rest on a secondary or unverified source: re-check before acting", or empty when none does.</summary>
+    internal static string WeakSources(ValidationReport report)
+    {
+        var weak = report.Violations.Count(v => v.IsError && v.Source.Verification != Primitives.VerificationLevel.Verified);
+        return weak == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; {weak} of the errors rest on a secondary or unverified source: re-check before acting");
     }
 
     internal static MapView ParseView(string value) => value switch

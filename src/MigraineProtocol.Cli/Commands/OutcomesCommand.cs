@@ -64,6 +64,11 @@ internal static class OutcomesCommand
             throw new CliException($"--confidence {Format(confidence)}: a confidence level is strictly between 0 and 1, for example 0.95.");
         }
 
+        if (confidence > ConfidenceInterval.MaxLevel)
+        {
+            throw new CliException($"--confidence {Format(confidence)}: too close to 1 (1 - α/2 rounds to 1, so every interval would be infinite); the largest level accepted is {Format(ConfidenceInterval.MaxLevel)}.");
+        }
+
         var intervalMethod = method switch
         {
             "wilson" => IntervalMethod.Wilson,
@@ -132,12 +137,16 @@ internal static class OutcomesCommand
             WriteInterval(w, "riskDifferenceCi", c.RiskDifferenceInterval);
             if (c.NumberNeededToTreat is { } nnt)
             {
-                WriteStatistic(w, "numberNeededToTreat", nnt);
+                WriteUnbounded(w, "numberNeededToTreat", nnt.SignedValue);
+                w.WriteString("numberNeededToTreatLabel", nnt.Label);
             }
             else
             {
                 w.WriteNull("numberNeededToTreat");
+                w.WriteNull("numberNeededToTreatLabel");
             }
+
+            WriteNntInterval(w, c.NumberNeededToTreatInterval);
 
             WriteStatistic(w, "meanChangeDifference", c.MeanChangeDifference);
             WriteInterval(w, "meanChangeDifferenceCi", c.MeanChangeDifferenceInterval);
@@ -171,7 +180,11 @@ internal static class OutcomesCommand
             output.Write($"\n{c.Treatment.Arm} vs {c.Control.Arm}\n");
             var cmp = new TextTable(("Measure", false), ("Value", true), ($"{level} CI", true), ("Method", false));
             cmp.Add("Risk difference (responder rate)", Points(c.RiskDifference), $"{Points(c.RiskDifferenceInterval.Lower)} to {Points(c.RiskDifferenceInterval.Upper)}", "Newcombe hybrid score");
-            cmp.Add("Number needed to treat", c.NumberNeededToTreat is { } nnt ? nnt.ToString(nnt < 0 ? "0.0 '(harm)'" : "0.0", CultureInfo.InvariantCulture) : "none (no difference)", string.Empty, "1 / risk difference");
+            cmp.Add(
+                "Number needed to treat",
+                c.NumberNeededToTreat is { } nnt ? $"{nnt.Label} {nnt.Value.ToString("0.0", CultureInfo.InvariantCulture)}" : "none (no difference)",
+                c.NumberNeededToTreatInterval.Format("0.0"),
+                "Altman (1 / Newcombe bounds)");
             cmp.Add(
                 "Difference in mean change (days)",
                 Days(c.MeanChangeDifference),
@@ -234,6 +247,43 @@ internal static class OutcomesCommand
         WriteStatistic(w, "lower", ci.Lower);
         WriteStatistic(w, "upper", ci.Upper);
         w.WriteEndObject();
+    }
+
+    /// <summary>Writes Altman's NNT interval: lower and upper when it does not cross 0, else benefitFrom and harmFrom.</summary>
+    private static void WriteNntInterval(Utf8JsonWriter w, NumberNeededToTreatInterval ci)
+    {
+        w.WriteStartObject("numberNeededToTreatCi");
+        w.WriteString("method", "altman");
+        w.WriteBoolean("crossesZero", ci.CrossesZero);
+        if (!ci.CrossesZero)
+        {
+            WriteUnbounded(w, "lower", ci.Lower!.Value);
+            WriteUnbounded(w, "upper", ci.Upper!.Value);
+        }
+        else
+        {
+            WriteUnbounded(w, "benefitFrom", ci.BenefitFrom);
+            WriteUnbounded(w, "harmFrom", ci.HarmFrom);
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>Writes a reciprocal of a risk difference: rounded like every statistic, or null; beyond 1e15 (a bound within rounding of 0) as a round-trip double.</summary>
+    private static void WriteUnbounded(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is not { } v)
+        {
+            w.WriteNull(name);
+        }
+        else if (Math.Abs(v) < 1e15)
+        {
+            WriteStatistic(w, name, v);
+        }
+        else
+        {
+            w.WriteNumber(name, v);
+        }
     }
 
     /// <summary>Writes a statistic rounded to 6 decimal places, half away from zero, without trailing zeros (0.5, not 0.500000).</summary>

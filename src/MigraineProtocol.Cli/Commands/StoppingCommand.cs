@@ -121,6 +121,13 @@ internal static class StoppingCommand
             }
 
             w.WriteString("responder", CriterionOutcomeText.Format(c.Responder));
+            w.WriteNumber("lengthDays", c.LengthDays);
+            w.WriteBoolean("comparable", c.IsComparable);
+            w.WriteBoolean("shorterThanInterval", c.IsShorterThanInterval);
+            if (c.NotAssessableReason is { } why)
+            {
+                w.WriteString("notAssessable", why);
+            }
             w.WriteEndObject();
         }
 
@@ -135,19 +142,36 @@ internal static class StoppingCommand
         var b = course.Baseline;
         output.Write($"Baseline {VerdictOutput.Date(b.Start)}..{VerdictOutput.Date(b.End)}: {b.HeadacheDays.ToString(CultureInfo.InvariantCulture)} headache days ({b.DaysRecorded.ToString(CultureInfo.InvariantCulture)} of {b.LengthDays.ToString(CultureInfo.InvariantCulture)} days recorded).\n\n");
         var table = new TextTable(("Cycle", true), ("Sessions from", false), ("Last 28 days", false), ("Headache days", true), ("Change", true), ("Reduction", true), ("Responder", false));
+        var notes = new List<string>();
         foreach (var c in course.Cycles)
         {
+            var decided = c.NotAssessableReason is null;
             table.Add(
                 c.Number.ToString(CultureInfo.InvariantCulture),
                 VerdictOutput.Date(c.Start),
                 $"{VerdictOutput.Date(c.Window.Start)}..{VerdictOutput.Date(c.Window.End)}",
-                c.Window.HeadacheDays.ToString(CultureInfo.InvariantCulture),
-                c.HeadacheDaysChange.ToString("+0;-0;0", CultureInfo.InvariantCulture),
-                c.Window.DaysRecorded == 0 ? "no data" : c.Reduction is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a",
+                decided ? c.Window.HeadacheDays.ToString(CultureInfo.InvariantCulture) : "-",
+                decided ? c.HeadacheDaysChange.ToString("+0;-0;0", CultureInfo.InvariantCulture) : "-",
+                decided && c.Reduction is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-",
                 CriterionOutcomeText.Format(c.Responder));
+            if (!decided)
+            {
+                notes.Add($"Cycle {c.Number.ToString(CultureInfo.InvariantCulture)}: {c.NotAssessableReason}.");
+            }
+
+            if (c.IsShorterThanInterval && c.Number < course.Cycles.Length)
+            {
+                notes.Add($"Cycle {c.Number.ToString(CultureInfo.InvariantCulture)} is {c.LengthDays.ToString(CultureInfo.InvariantCulture)} days: the next session came before the {course.CycleLengthDays.ToString(CultureInfo.InvariantCulture)}-day interval.");
+            }
         }
 
         table.Write(output);
+        foreach (var n in notes)
+        {
+            output.Write(n);
+            output.Write('\n');
+        }
+
         output.Write('\n');
         VerdictOutput.WriteVerdictText(output, verdict.Verdict);
         output.Write($"\nDecision: {Decision(verdict.Decision)}.\n");

@@ -9,12 +9,13 @@ using MigraineProtocol.Sessions;
 namespace MigraineProtocol.Cli.Commands;
 
 /// <summary>
-/// <c>migraine-protocol validate SESSION.json [--protocol NAME] [--history HISTORY.json] [--format table|json]</c>:
+/// <c>migraine-protocol validate SESSION.json [--protocol NAME] [--history HISTORY.json] [--tolerance DAYS] [--cumulative-policy cycle|rolling] [--format table|json]</c>:
 /// validates a session against a protocol's rules. Exit 0 valid, 1 invalid, 2 unreadable input or bad usage.
 /// </summary>
 internal static class ValidateCommand
 {
     private static readonly string[] Formats = ["table", "json"];
+    private static readonly string[] Policies = ["cycle", "rolling"];
 
     internal static Command Create(CliIo io)
     {
@@ -25,12 +26,24 @@ internal static class ValidateCommand
         {
             Description = "The patient's prior administrations, all indications: {\"administrations\": [{\"date\", \"units\", \"indication\"}, ...]}; feeds the retreatment-interval and cumulative-dose rules.",
         };
-        var command = new Command("validate", "Validate a treatment session against a protocol: every rule violation with its code, severity, site and clinical source; totals, cumulative dose, next eligible date and billing reconciliation. Exit 0 valid, 1 invalid, 2 bad input.")
+        var tolerance = new Option<int>("--tolerance")
+        {
+            Description = "Days before the protocol's 12-week interval that a session may still be given without a retreatment-interval warning: 0 (default, the label) to 30; COMPEL allowed 7 (S12).",
+            DefaultValueFactory = _ => 0,
+        };
+        var policy = new Option<string>("--cumulative-policy")
+        {
+            Description = "How the 400 U cumulative limit across indications is counted: 'cycle' (default: the session and every administration fewer than 84 days before it) or 'rolling' (3 calendar months up to the session day). See docs/rules.md.",
+            DefaultValueFactory = _ => "cycle",
+        };
+        var command = new Command("validate", "Validate a treatment session against a protocol: every rule violation with its code, severity, site and clinical source; totals, cumulative dose with its headroom, the earliest date for the next session and billing reconciliation. Exit 0 valid, 1 invalid, 2 bad input.")
         {
             sessionFile,
             protocol,
             format,
             history,
+            tolerance,
+            policy,
         };
         command.Options.Add(CommonOptions.Definitions);
         command.SetAction(result =>
@@ -42,7 +55,22 @@ internal static class ValidateCommand
             var historyPath = result.GetValue(history);
             var h = historyPath is null ? null : RecordFiles.ReadHistory(historyPath);
 
-            var report = RuleSet.Default.Validate(p, session, h);
+            var days = result.GetValue(tolerance);
+            if (days is < 0 or > 30)
+            {
+                throw new CliException($"--tolerance {days.ToString(CultureInfo.InvariantCulture)} is out of range: 0 to 30 days.");
+            }
+
+            var policyName = result.GetValue(policy)!;
+            if (!Policies.Contains(policyName, StringComparer.Ordinal))
+            {
+                throw new CliException($"Unknown cumulative policy '{policyName}' for --cumulative-policy. Use one of: {string.Join(", ", Policies)}.");
+            }
+
+            var options = ValidationOptions.Default
+                .WithRetreatmentToleranceDays(days)
+                .WithCumulativePolicy(policyName == "cycle" ? CumulativeWindowPolicy.TreatmentCycle : CumulativeWindowPolicy.RollingCalendarMonths);
+            var report = RuleSet.Default.Validate(p, session, h, options);
             if (f == "json")
             {
                 io.Out.Write(ReportJson.Write(report));
@@ -62,9 +90,10 @@ internal static class ValidateCommand
     {
         static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         output.Write($"Session {D(report.Date)} against protocol '{report.Protocol}': {report.InjectionCount.ToString(CultureInfo.InvariantCulture)} injections, {report.TotalUnits}.\n");
+        var caveat = MapCommand.WeakSources(report);
         output.Write(report.IsValid
             ? $"VALID ({report.WarningCount.ToString(CultureInfo.InvariantCulture)} warnings)\n"
-            : $"INVALID ({report.ErrorCount.ToString(CultureInfo.InvariantCulture)} errors, {report.WarningCount.ToString(CultureInfo.InvariantCulture)} warnings)\n");
+            : $"INVALID ({report.ErrorCount.ToString(CultureInfo.InvariantCulture)} errors, {report.WarningCount.ToString(CultureInfo.InvariantCulture)} warnings{caveat})\n");
         if (!report.Violations.IsEmpty)
         {
             output.Write('\n');
@@ -78,11 +107,20 @@ internal static class ValidateCommand
         }
 
         output.Write('\n');
-        output.Write($"Cumulative, all indications, {D(report.CumulativeWindowStart)} to {D(report.Date)}: {report.CumulativeUnits} (maximum {ValidationOptions.Default.CumulativeLimit}; S18, verified-2nd).\n");
+        var c = report.Cumulative;
+        var cycle = c.Policy == CumulativeWindowPolicy.TreatmentCycle;
+        output.Write(cycle
+            ? $"Cumulative, all indications, this treatment cycle ({D(c.WindowStart)} to {D(report.Date)}: administrations fewer than 84 days before): {c.Units} of a maximum {c.Limit}; headroom {c.Headroom} (S18, verified-2nd).\n"
+            : $"Cumulative, all indications, rolling calendar months ({D(c.WindowStart)} to {D(report.Date)}): {c.Units} of a maximum {c.Limit}; headroom {c.Headroom} (S18, verified-2nd).\n");
+        if (cycle)
+        {
+            output.Write($"For information, the rolling 3 calendar months ({D(c.RollingWindowStart)} to {D(report.Date)}) hold {c.RollingUnits}; that reading also counts the previous 12-week cycle (docs/rules.md).\n");
+        }
+
         output.Write(report.PreviousSessionDate is { } prev
             ? $"Previous chronic-migraine session: {D(prev)} ({(report.Date.DayNumber - prev.DayNumber).ToString(CultureInfo.InvariantCulture)} days before).\n"
             : "Previous chronic-migraine session: none recorded.\n");
-        output.Write($"Next eligible date: {D(report.NextEligibleDate)}.\n");
+        output.Write($"Earliest next session (interval and cumulative limit, for a repeat of {report.TotalUnits}): {D(report.NextEligibleDate)}.\n");
         if (report.Reconciliation is { } r)
         {
             output.Write($"\nBilling reconciliation ({r.Vials.ToString(CultureInfo.InvariantCulture)} x {r.VialUnits} vials{(r.VialsRecorded ? string.Empty : ", assumed: not recorded")}): {r.UnitsOpened} opened, {r.UnitsAdministered} given, {r.UnitsDiscarded} discarded.\n");
@@ -94,6 +132,10 @@ internal static class ValidateCommand
 
             lines.Write(output);
             output.Write("Codes: S17, verified-2nd (secondary source): re-check against the current code sets and the payer.\n");
+        }
+        else if (ToxinProducts.IsOnabotulinumtoxinA(session.Product) == false)
+        {
+            output.Write($"\nBilling reconciliation: none (the product '{session.Product}' is not onabotulinumtoxinA; J0585 is onabotulinumtoxinA only).\n");
         }
         else if (session.Reconstitution is null)
         {

@@ -211,11 +211,13 @@ public static class SessionFhirMapper
 
     private static Medication Medication(TreatmentSession session, IFhirCodeMap map)
     {
-        var codings = map.ForMedication().ToList();
+        // Another toxin (units not interchangeable, S7) gets no onabotulinumtoxinA code (J0585) and no onabotulinumtoxinA ingredient.
+        var other = ToxinProducts.IsOnabotulinumtoxinA(session.Product) == false;
+        var codings = other ? [] : map.ForMedication().ToList();
         var medication = new Medication
         {
             Code = codings.Count == 0 && session.Product is null ? null : Concept(codings, session.Product),
-            Ingredient = [new Medication.IngredientComponent { Item = new CodeableConcept { Text = SubstanceText }, IsActive = true }],
+            Ingredient = [new Medication.IngredientComponent { Item = new CodeableConcept { Text = other ? session.Product : SubstanceText }, IsActive = true }],
         };
         if (session.Reconstitution is { } r)
         {

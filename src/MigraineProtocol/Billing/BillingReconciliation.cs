@@ -16,8 +16,11 @@ namespace MigraineProtocol.Billing;
 /// <para>The codes and their use are <b>VERIFIED-2nd</b> (clinical-facts.md §6, S17: coding sites and a
 /// Medicare billing article); <see cref="Source"/> is marked secondary. Re-check them against the
 /// current HCPCS/CPT code sets and the payer before relying on them.</para>
-/// <para>When the vials opened are not recorded, the fewest vials that hold the dose are assumed
-/// (<see cref="VialsRecorded"/> is then <see langword="false"/>). When the vials recorded hold fewer
+/// <para>Only for onabotulinumtoxinA: a session recording another product gets no reconciliation
+/// (<see cref="Create(TreatmentSession)"/> throws; units of other toxins are not interchangeable, S7).
+/// When the vials opened are not recorded, the fewest vials that hold the dose are assumed
+/// (<see cref="VialsRecorded"/> is then <see langword="false"/>) for the figures, but the lines carry
+/// neither JW nor JZ: an assumed waste is never billed as documented (ADR 0091). When the vials recorded hold fewer
 /// units than were given, nothing is discarded and <see cref="IsConsistent"/> is <see langword="false"/>
 /// (the <c>vial-count</c> rule reports it). J0585 is billed per whole unit; a fractional total is kept
 /// exact here and <see cref="HasFractionalUnits"/> says so.</para>
@@ -48,10 +51,18 @@ public sealed class BillingReconciliation : IEquatable<BillingReconciliation>
         var lines = ImmutableArray.CreateBuilder<BillingLine>(3);
         lines.Add(new BillingLine("CPT", "64615", null, 1, "Chemodenervation of muscles innervated by facial, trigeminal, cervical spinal and accessory nerves, bilateral (e.g. chronic migraine): once per session, no modifier 50"));
         var wasted = UnitsDiscarded > ToxinUnits.Zero;
-        lines.Add(new BillingLine("HCPCS", "J0585", wasted ? null : "JZ", UnitsAdministered.Units, wasted ? "Injection, onabotulinumtoxinA, 1 unit: units administered" : "Injection, onabotulinumtoxinA, 1 unit: units administered; JZ: no drug discarded"));
-        if (wasted)
+        if (!vialsRecorded)
         {
-            lines.Add(new BillingLine("HCPCS", "J0585", "JW", UnitsDiscarded.Units, "Injection, onabotulinumtoxinA, 1 unit: JW, units discarded from the opened vials"));
+            // An assumed waste is never presented as documented: without the vials opened, neither JW nor JZ (ADR 0091).
+            lines.Add(new BillingLine("HCPCS", "J0585", null, UnitsAdministered.Units, "Injection, onabotulinumtoxinA, 1 unit: units administered; JW/JZ not determined: the vials opened are not recorded"));
+        }
+        else
+        {
+            lines.Add(new BillingLine("HCPCS", "J0585", wasted ? null : "JZ", UnitsAdministered.Units, wasted ? "Injection, onabotulinumtoxinA, 1 unit: units administered" : "Injection, onabotulinumtoxinA, 1 unit: units administered; JZ: no drug discarded"));
+            if (wasted)
+            {
+                lines.Add(new BillingLine("HCPCS", "J0585", "JW", UnitsDiscarded.Units, "Injection, onabotulinumtoxinA, 1 unit: JW, units discarded from the opened vials"));
+            }
         }
 
         Lines = lines.ToImmutable();
@@ -64,11 +75,12 @@ public sealed class BillingReconciliation : IEquatable<BillingReconciliation>
     /// <summary>Returns the reconciliation of a session that records its reconstitution.</summary>
     /// <param name="session">The session; its <see cref="TreatmentSession.Reconstitution"/> must be recorded.</param>
     /// <returns>The reconciliation, using <see cref="TreatmentSession.VialsOpened"/> when recorded.</returns>
-    /// <exception cref="ArgumentException">The session does not record its reconstitution.</exception>
+    /// <exception cref="ArgumentException">The session does not record its reconstitution, or records a product other than onabotulinumtoxinA.</exception>
     public static BillingReconciliation Create(TreatmentSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
         Preconditions.CheckArgument(session.Reconstitution is not null, nameof(session), "The session does not record its reconstitution, so the vial size is unknown.");
+        Preconditions.CheckArgument(ToxinProducts.IsOnabotulinumtoxinA(session.Product) != false, nameof(session), $"The session records the product '{session.Product}', not onabotulinumtoxinA: J0585 is onabotulinumtoxinA only, and units of other toxins are not interchangeable.");
         return Create(SessionTotal(session), session.Reconstitution, session.VialsOpened);
     }
 
@@ -118,7 +130,7 @@ public sealed class BillingReconciliation : IEquatable<BillingReconciliation>
     /// <summary>Gets a value indicating whether the units given or discarded are not whole units (J0585 is billed per 1 unit).</summary>
     public bool HasFractionalUnits => !UnitsAdministered.IsWholeUnits || !UnitsDiscarded.IsWholeUnits;
 
-    /// <summary>Gets the billing lines: CPT 64615 x 1; J0585 (JZ when nothing is discarded) x units given; J0585-JW x units discarded when any.</summary>
+    /// <summary>Gets the billing lines: CPT 64615 x 1; J0585 (JZ when nothing is discarded) x units given; J0585-JW x units discarded when any. With the vials not recorded: J0585 x units given without JW or JZ.</summary>
     public ImmutableArray<BillingLine> Lines { get; }
 
     /// <inheritdoc />

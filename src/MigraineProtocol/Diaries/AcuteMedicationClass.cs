@@ -16,10 +16,10 @@ public enum AcuteMedicationClass
     /// <summary>Opioids (ICHD-3 8.2; overuse threshold 10 days/month, VERIFIED).</summary>
     Opioid = 2,
 
-    /// <summary>Simple analgesics: paracetamol, acetylsalicylic acid, other NSAIDs (ICHD-3 8.2.3; overuse threshold 15 days/month, VERIFIED).</summary>
+    /// <summary>Non-opioid analgesics (ICHD-3's current term; formerly "simple analgesics"): paracetamol, acetylsalicylic acid, other NSAIDs (ICHD-3 8.2.3; overuse threshold 15 days/month, VERIFIED). Text name <c>simple-analgesic</c>.</summary>
     SimpleAnalgesic = 3,
 
-    /// <summary>Combination analgesics (overuse threshold UNVERIFIED: the caller must supply it).</summary>
+    /// <summary>Combination analgesics: drugs of two or more classes, or with an adjuvant such as caffeine (ICHD-3 8.2.5; overuse threshold 10 days/month, VERIFIED S8b).</summary>
     CombinationAnalgesic = 4,
 }
 
@@ -32,6 +32,7 @@ public static class AcuteMedicationClasses
     public const int Count = 5;
 
     private static readonly string[] Names = ["triptan", "ergot", "opioid", "simple-analgesic", "combination-analgesic"];
+    private static readonly string[] Terms = ["triptan", "ergot", "opioid", "non-opioid analgesic", "combination analgesic"];
 
     /// <summary>Gets every class, in numeric order.</summary>
     public static IReadOnlyList<AcuteMedicationClass> All { get; } =
@@ -46,7 +47,16 @@ public static class AcuteMedicationClasses
             ? Names[(int)medicationClass]
             : throw new ArgumentOutOfRangeException(nameof(medicationClass), medicationClass, "An acute medication class is one of triptan, ergot, opioid, simple-analgesic, combination-analgesic.");
 
-    /// <summary>Tries to read a class name (exact, lower case); never throws.</summary>
+    /// <summary>Returns ICHD-3's current term for a class, for text: <c>triptan</c>, <c>ergot</c>, <c>opioid</c>, <c>non-opioid analgesic</c>, <c>combination analgesic</c>.</summary>
+    /// <param name="medicationClass">The class.</param>
+    /// <returns>The term.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="medicationClass"/> is not a defined class.</exception>
+    public static string Describe(AcuteMedicationClass medicationClass) =>
+        (uint)medicationClass < Count
+            ? Terms[(int)medicationClass]
+            : throw new ArgumentOutOfRangeException(nameof(medicationClass), medicationClass, "An acute medication class is one of triptan, ergot, opioid, simple-analgesic, combination-analgesic.");
+
+    /// <summary>Tries to read a class name (exact, lower case; <c>non-opioid-analgesic</c> is accepted for <c>simple-analgesic</c>); never throws.</summary>
     /// <param name="text">The text.</param>
     /// <param name="medicationClass">The class when recognised.</param>
     /// <returns><see langword="true"/> when recognised.</returns>
@@ -59,6 +69,12 @@ public static class AcuteMedicationClasses
                 medicationClass = (AcuteMedicationClass)i;
                 return true;
             }
+        }
+
+        if (text.SequenceEqual("non-opioid-analgesic"))
+        {
+            medicationClass = AcuteMedicationClass.SimpleAnalgesic;
+            return true;
         }
 
         medicationClass = default;

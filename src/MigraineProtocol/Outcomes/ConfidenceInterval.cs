@@ -32,9 +32,9 @@ public readonly struct ConfidenceInterval : IEquatable<ConfidenceInterval>
     /// <summary>Initializes a new interval.</summary>
     /// <param name="lower">The lower bound.</param>
     /// <param name="upper">The upper bound, at least <paramref name="lower"/>.</param>
-    /// <param name="level">The confidence level, in (0, 1).</param>
+    /// <param name="level">The confidence level, in (0, <see cref="MaxLevel"/>].</param>
     /// <param name="method">The method.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, <paramref name="upper"/> is below <paramref name="lower"/>, the level is outside (0, 1) or the method is undefined.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A bound is NaN or infinite, <paramref name="upper"/> is below <paramref name="lower"/>, the level is outside (0, <see cref="MaxLevel"/>] or the method is undefined.</exception>
     public ConfidenceInterval(double lower, double upper, double level, IntervalMethod method)
     {
         Preconditions.CheckRange(double.IsFinite(lower), nameof(lower), lower, "An interval bound must be a finite number.");
@@ -47,6 +47,13 @@ public readonly struct ConfidenceInterval : IEquatable<ConfidenceInterval>
         Level = level;
         Method = method;
     }
+
+    /// <summary>
+    /// The largest confidence level accepted, 1 - 2⁻⁵² (0.9999999999999998): for any larger level below 1
+    /// the two-sided critical probability 0.5 + level/2 rounds to exactly 1 in double precision and every
+    /// interval would be infinite.
+    /// </summary>
+    public const double MaxLevel = 0.9999999999999998;
 
     /// <summary>Gets the lower bound.</summary>
     public double Lower { get; }
@@ -112,8 +119,11 @@ public readonly struct ConfidenceInterval : IEquatable<ConfidenceInterval>
 /// <summary>Checks of confidence levels.</summary>
 internal static class ConfidenceLevels
 {
-    internal static void Check(double level, string paramName) =>
+    internal static void Check(double level, string paramName)
+    {
         Preconditions.CheckRange(level is > 0 and < 1, paramName, level, "A confidence level must be strictly between 0 and 1, for example 0.95.");
+        Preconditions.CheckRange(level <= ConfidenceInterval.MaxLevel, paramName, level, "A confidence level must be at most 0.9999999999999998: closer to 1, the critical probability 1 - α/2 rounds to 1 and the interval is infinite.");
+    }
 
     /// <summary>The two-sided critical probability 1 - α/2.</summary>
     internal static double UpperProbability(double level) => 0.5 + (0.5 * level);

@@ -8,10 +8,14 @@ namespace MigraineProtocol.Outcomes;
 /// beta function with its inverse (the beta quantile used by the Clopper-Pearson interval).
 /// </summary>
 /// <remarks>
-/// <para>Accuracy, checked against R 4.x and MathNet.Numerics in the tests: the normal quantile is
-/// Wichura's algorithm AS 241 (about 1e-16 relative); the beta and t functions agree with R to about
-/// 1e-12 relative for parameters up to 10,000 and to about 1e-9 for parameters up to 10,000,000 (the
-/// log-beta uses Stirling corrections, the continued fraction is evaluated with the modified Lentz method).</para>
+/// <para>Accuracy, checked against R 4.2 and 50-digit mpmath in the tests (ADR 0070): the normal quantile is
+/// Wichura's algorithm AS 241 (about 1e-16 relative). The incomplete beta follows Didonato and Morris
+/// (1992), TOMS 708: the tail below the mean is a continued fraction written in λ = a - (a + b)·x (from
+/// whichever of x and 1 - x is exact) times a prefactor in Stirling form, the other tail its complement.
+/// Measured: Clopper-Pearson bounds within 1.4e-14 relative of R for every n up to 2^53; the t quantile and
+/// CDF within 8e-15 of R for degrees of freedom from 1 to 1e25 and 3.5e-14 at 1e300; over a random sweep
+/// of 4,000 cases (shapes 0.05 to 1e6, df 0.5 to 1e9) every value within 2e-13 of R except beta CDF values
+/// below 1e-200, within about 1e-12 (where R is no closer to 50-digit arithmetic).</para>
 /// <para>Every function is pure and thread-safe.</para>
 /// </remarks>
 public static class Distributions
@@ -80,9 +84,8 @@ public static class Distributions
         var t2 = t * t;
 
         // P(|T| > |t|) = I_{v/(v+t²)}(v/2, 1/2); use the complementary form when t² is small for accuracy.
-        var tail = t2 < v
-            ? BetaTails(t2 / (v + t2), 0.5, 0.5 * v).Upper
-            : BetaTails(v / (v + t2), 0.5 * v, 0.5).Lower;
+        // x = v/(v+t²) and y = t²/(v+t²) are both formed directly, so neither loses the bits of the other.
+        var tail = BetaTails(v / (v + t2), t2 / (v + t2), 0.5 * v, 0.5).Lower;
         var upper = 0.5 * tail;
         return t > 0 ? 1.0 - upper : upper;
     }
@@ -113,21 +116,28 @@ public static class Distributions
 
         var v = degreesOfFreedom;
         var lowerTail = Math.Min(probability, 1.0 - probability);
+
+        // The central mass |2p - 1| = 1 - 2q, exact for p in [0.25, 1] (Sterbenz) and formed without
+        // cancellation otherwise; near the median it, not 1 - 2q, carries the bits of p.
+        var centre = 2.0 * Math.Abs(probability - 0.5);
         double magnitude;
         if (v == 1)
         {
-            magnitude = 1.0 / Math.Tan(Math.PI * lowerTail);
+            magnitude = centre <= 0.5 ? Math.Tan(0.5 * Math.PI * centre) : 1.0 / Math.Tan(Math.PI * lowerTail);
         }
         else if (v == 2)
         {
-            var a = 4.0 * lowerTail * (1.0 - lowerTail);
-            magnitude = Math.Sqrt((2.0 / a) - 2.0);
+            // F(t) = 1/2 + t / (2√(2 + t²)), so t = (2p - 1) / √(2q(1 - q)).
+            magnitude = centre / Math.Sqrt(2.0 * lowerTail * (1.0 - lowerTail));
         }
         else
         {
-            // Two-sided tail 2q = I_x(v/2, 1/2) with x = v/(v+t²); solve for y = 1 - x = t²/(v+t²) from
-            // I_y(1/2, v/2) = 1 - 2q so that y keeps its precision when it is small (large v).
-            var y = SolveBeta(0.5, 0.5 * v, 2.0 * lowerTail, upperTail: true);
+            // With x = v/(v+t²) and y = t²/(v+t²): I_y(1/2, v/2) = 1 - 2q (the central mass) and
+            // I_x(v/2, 1/2) = 2q. Solve for y, which keeps its precision when small (large v, or p near
+            // the median), from whichever of the two masses is the smaller (no cancellation).
+            var y = centre <= 0.5
+                ? SolveBeta(0.5, 0.5 * v, centre, upperTail: false)
+                : SolveBeta(0.5, 0.5 * v, 2.0 * lowerTail, upperTail: true);
             if (y <= 0.5)
             {
                 magnitude = Math.Sqrt(v * y / (1.0 - y));
@@ -252,92 +262,163 @@ public static class Distributions
     /// <summary>I_x(a, b) without argument checks.</summary>
     internal static double RegularizedBeta(double x, double a, double b) => BetaTails(x, a, b).Lower;
 
-    /// <summary>Both tails, I_x(a, b) and 1 - I_x(a, b), the smaller one computed directly (no cancellation).</summary>
-    internal static (double Lower, double Upper) BetaTails(double x, double a, double b)
+    /// <summary>Both tails, I_x(a, b) and 1 - I_x(a, b), at x with y = 1 - x.</summary>
+    internal static (double Lower, double Upper) BetaTails(double x, double a, double b) => BetaTails(x, 1.0 - x, a, b);
+
+    /// <summary>
+    /// Both tails, I_x(a, b) and 1 - I_x(a, b), given x and y = 1 - x separately so that whichever is
+    /// small keeps all its bits. The tail below the mean a/(a+b) is the continued fraction; the other is
+    /// its complement (no cancellation in the small tail).
+    /// </summary>
+    /// <remarks>
+    /// As in Didonato and Morris (1992), TOMS 708 (<c>bratio</c>, <c>bfrac</c>, <c>brcomp</c>; R's pbeta):
+    /// λ = a - (a + b)·x = (a + b)·y - b is computed from the smaller of x and y, and the continued
+    /// fraction is written in terms of λ, so evaluating the upper tail for a tiny x (a small, b huge, as in a
+    /// Clopper-Pearson bound for 1 in 10⁹ or a t distribution with 10¹² degrees of freedom) never forms
+    /// 1 - x and loses none of the low bits of x.
+    /// </remarks>
+    internal static (double Lower, double Upper) BetaTails(double x, double y, double a, double b)
     {
         if (x <= 0)
         {
             return (0.0, 1.0);
         }
 
-        if (x >= 1)
+        if (y <= 0)
         {
             return (1.0, 0.0);
         }
 
-        // The continued fraction converges fast for x < (a + 1) / (a + b + 2); otherwise use the symmetry.
-        if (x < (a + 1.0) / (a + b + 2.0))
+        var lambda = x <= y ? a - ((a + b) * x) : ((a + b) * y) - b;
+        if (lambda >= 0)
         {
-            var lower = BetaFront(x, a, b) * BetaContinuedFraction(x, a, b) / a;
+            var lower = BetaFraction(a, b, x, y, lambda);
             return (lower, 1.0 - lower);
         }
 
-        var upper = BetaFront(1.0 - x, b, a) * BetaContinuedFraction(1.0 - x, b, a) / b;
+        var upper = BetaFraction(b, a, y, x, -lambda);
         return (1.0 - upper, upper);
     }
 
-    /// <summary>x^a (1-x)^b / B(a, b).</summary>
-    private static double BetaFront(double x, double a, double b) =>
-        Math.Exp((a * Math.Log(x)) + (b * Log1P(-x)) - LogBeta(a, b));
-
-    /// <summary>The continued fraction of the incomplete beta function, modified Lentz method (Numerical Recipes §6.4).</summary>
-    private static double BetaContinuedFraction(double x, double a, double b)
+    /// <summary>x^a y^b / B(a, b), with y = 1 - x given separately (TOMS 708 <c>brcomp</c>).</summary>
+    internal static double BetaFront(double a, double b, double x, double y)
     {
-        const double Tiny = 1e-300;
+        if (Math.Min(a, b) >= 10)
+        {
+            // Stirling form around the mode x0 = a/(a+b): no cancellation between a·ln x, b·ln y and ln B.
+            var lambda = x <= y ? a - ((a + b) * x) : ((a + b) * y) - b;
+            var x0 = a / (a + b);
+            var y0 = b / (a + b);
+            var e = -lambda / a;
+            var u = Math.Abs(e) > 0.6 ? e - Math.Log(x / x0) : Rlog1(e);
+            e = lambda / b;
+            var v = Math.Abs(e) > 0.6 ? e - Math.Log(y / y0) : Rlog1(e);
+            var corr = StirlingCorrection(a) + StirlingCorrection(b) - StirlingCorrection(a + b);
+            return Math.Sqrt(b * x0) * Math.Exp(-((a * u) + (b * v)) - corr - LnSqrt2Pi);
+        }
+
+        double lnx, lny;
+        if (x <= 0.375)
+        {
+            lnx = Math.Log(x);
+            lny = Log1P(-x);
+        }
+        else if (y > 0.375)
+        {
+            lnx = Math.Log(x);
+            lny = Math.Log(y);
+        }
+        else
+        {
+            lnx = Log1P(-y);
+            lny = Math.Log(y);
+        }
+
+        return Math.Exp((a * lnx) + (b * lny) - LogBeta(a, b));
+    }
+
+    /// <summary>x - ln(1 + x), without cancellation for small x.</summary>
+    internal static double Rlog1(double x)
+    {
+        if (Math.Abs(x) > 0.1)
+        {
+            return x - Log1P(x);
+        }
+
+        // Σ_{k≥2} (-x)^k / k · (-1)^... : x - ln(1+x) = x²/2 - x³/3 + x⁴/4 - ...
+        var term = x * x;
+        var sum = 0.0;
+        for (var k = 2; k < 60; k++)
+        {
+            var add = term / k;
+            sum += add;
+            if (Math.Abs(add) <= 1e-17 * Math.Abs(sum))
+            {
+                break;
+            }
+
+            term *= -x;
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// I_x(a, b) for x at or below the mean, λ = (a + b)·y - b ≥ 0: the continued fraction in the form of
+    /// TOMS 708 <c>bfrac</c> (Didonato and Morris 1992) times <see cref="BetaFront"/>.
+    /// </summary>
+    private static double BetaFraction(double a, double b, double x, double y, double lambda)
+    {
         const int MaxIterations = 100_000;
-        var qab = a + b;
-        var qap = a + 1.0;
-        var qam = a - 1.0;
-        var c = 1.0;
-        var d = 1.0 - (qab * x / qap);
-        if (Math.Abs(d) < Tiny)
+        var front = BetaFront(a, b, x, y);
+        if (front == 0)
         {
-            d = Tiny;
+            return 0.0;
         }
 
-        d = 1.0 / d;
-        var h = d;
-        for (var m = 1; m <= MaxIterations; m++)
+        var c = lambda + 1.0;
+        var c0 = b / a;
+        var c1 = (1.0 / a) + 1.0;
+        var yp1 = y + 1.0;
+        var n = 0.0;
+        var p = 1.0;
+        var s = a + 1.0;
+        var an = 0.0;
+        var bn = 1.0;
+        var anp1 = 1.0;
+        var bnp1 = c / c1;
+        var r = c1 / c;
+        for (var i = 0; i < MaxIterations; i++)
         {
-            var m2 = 2.0 * m;
-            var aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-            d = 1.0 + (aa * d);
-            if (Math.Abs(d) < Tiny)
+            n += 1.0;
+            var t = n / a;
+            var w = n * (b - n) * x;
+            var e = a / s;
+            var alpha = p * (p + c0) * e * e * (w * x);
+            e = (t + 1.0) / (c1 + t + t);
+            var beta = n + (w / s) + (e * (c + (n * yp1)));
+            p = t + 1.0;
+            s += 2.0;
+            t = (alpha * an) + (beta * anp1);
+            an = anp1;
+            anp1 = t;
+            t = (alpha * bn) + (beta * bnp1);
+            bn = bnp1;
+            bnp1 = t;
+            var r0 = r;
+            r = anp1 / bnp1;
+            if (Math.Abs(r - r0) <= 1e-16 * r)
             {
-                d = Tiny;
+                break;
             }
 
-            c = 1.0 + (aa / c);
-            if (Math.Abs(c) < Tiny)
-            {
-                c = Tiny;
-            }
-
-            d = 1.0 / d;
-            h *= d * c;
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-            d = 1.0 + (aa * d);
-            if (Math.Abs(d) < Tiny)
-            {
-                d = Tiny;
-            }
-
-            c = 1.0 + (aa / c);
-            if (Math.Abs(c) < Tiny)
-            {
-                c = Tiny;
-            }
-
-            d = 1.0 / d;
-            var delta = d * c;
-            h *= delta;
-            if (Math.Abs(delta - 1.0) <= 1e-16)
-            {
-                return h;
-            }
+            an /= bnp1;
+            bn /= bnp1;
+            anp1 = r;
+            bnp1 = 1.0;
         }
 
-        return h;
+        return front * r;
     }
 
     /// <summary>

@@ -15,9 +15,12 @@ namespace MigraineProtocol.Outcomes;
 /// <para>Every operation returns a new value; nothing allocates. <see cref="Merge"/> is exactly
 /// commutative (its formulas are symmetric) and associative up to floating-point rounding (the count
 /// and responders exactly; the mean and spread to about 1e-12 relative, see the tests).</para>
-/// <para>The spread uses Chan, Golub and LeVeque's pairwise update; <see cref="AddRange"/> sums blocks
-/// of 4,096 patients shifted by the block's first change, so the rounding error stays near that of a
-/// two-pass computation.</para>
+/// <para>The mean is kept relative to a shift (a change of one of the patients), so that changes of
+/// 10⁹ ± 1 or 10¹² ± 1 days lose none of their spread to the magnitude: the spread uses Chan, Golub and
+/// LeVeque's pairwise update on the shifted values (with one patient it is Welford's update), and
+/// <see cref="AddRange"/> sums blocks of 4,096 patients shifted by the block's first change. <see cref="Add(PatientOutcome)"/>,
+/// <see cref="AddRange"/> and any order of <see cref="Merge"/> agree to about 1e-12 relative (issue 13;
+/// see OutcomeAccumulatorTests, checked against exact rational arithmetic).</para>
 /// <para><see cref="AddRange"/> reads four patients per step with AVX2 where the processor has it (and one
 /// at a time otherwise); the responder test and validation are the same comparisons as the scalar path.</para>
 /// <para>The default value is an empty accumulator at a threshold of 0.</para>
@@ -26,22 +29,24 @@ public readonly struct OutcomeAccumulator : IEquatable<OutcomeAccumulator>
 {
     private const int BlockSize = 4096;
 
-    private readonly double mean;
+    private readonly double shift;
+    private readonly double shiftedMean;
     private readonly double sumOfSquares;
 
     /// <summary>Initializes a new, empty accumulator.</summary>
     /// <param name="threshold">The responder threshold.</param>
     public OutcomeAccumulator(ResponderThreshold threshold)
-        : this(threshold, 0, 0, 0, 0)
+        : this(threshold, 0, 0, 0, 0, 0)
     {
     }
 
-    private OutcomeAccumulator(ResponderThreshold threshold, long count, long responders, double mean, double sumOfSquares)
+    private OutcomeAccumulator(ResponderThreshold threshold, long count, long responders, double shift, double shiftedMean, double sumOfSquares)
     {
         Threshold = threshold;
         Count = count;
         Responders = responders;
-        this.mean = mean;
+        this.shift = shift;
+        this.shiftedMean = shiftedMean;
         this.sumOfSquares = sumOfSquares;
     }
 
@@ -61,7 +66,7 @@ public readonly struct OutcomeAccumulator : IEquatable<OutcomeAccumulator>
     public double ResponderRate => Count == 0 ? 0.0 : (double)Responders / Count;
 
     /// <summary>Gets the mean change in headache days (follow-up minus baseline); 0 when empty.</summary>
-    public double MeanChange => mean;
+    public double MeanChange => shift + shiftedMean;
 
     /// <summary>Gets the sum of squared deviations of the change from its mean.</summary>
     public double SumOfSquaredDeviations => sumOfSquares;
@@ -103,7 +108,18 @@ public readonly struct OutcomeAccumulator : IEquatable<OutcomeAccumulator>
         }
 
         var responder = Threshold.IsMetBy(baselineHeadacheDays, followUpHeadacheDays) ? 1 : 0;
-        return Merge(new OutcomeAccumulator(Threshold, 1, responder, followUpHeadacheDays - baselineHeadacheDays, 0));
+        var change = followUpHeadacheDays - baselineHeadacheDays;
+        if (Count == 0)
+        {
+            return new OutcomeAccumulator(Threshold, 1, responder, change, 0, 0);
+        }
+
+        // Welford's update on the change shifted by this accumulator's shift (exact for nearby values).
+        var n = checked(Count + 1);
+        var shifted = change - shift;
+        var delta = shifted - shiftedMean;
+        var newMean = shiftedMean + (delta / n);
+        return new OutcomeAccumulator(Threshold, n, Responders + responder, shift, newMean, sumOfSquares + (delta * (shifted - newMean)));
     }
 
     /// <summary>Returns a new accumulator with the patients added, in one allocation-free pass.</summary>
@@ -149,11 +165,16 @@ public readonly struct OutcomeAccumulator : IEquatable<OutcomeAccumulator>
         double nb = other.Count;
         double nn = n;
 
-        // Symmetric in (this, other), so merging is exactly commutative.
-        var mergedMean = ((na * mean) + (nb * other.mean)) / nn;
-        var delta = other.mean - mean;
+        // Keep the shift of the larger part (the smaller shift on a tie): adding one patient keeps the
+        // shift, and the choice is symmetric, so merging stays exactly commutative. Both means are
+        // re-expressed relative to it; the difference of two nearby shifts is exact (Sterbenz).
+        var s = Count > other.Count ? shift : other.Count > Count ? other.shift : Math.Min(shift, other.shift);
+        var ma = shiftedMean + (shift - s);
+        var mb = other.shiftedMean + (other.shift - s);
+        var mergedMean = ((na * ma) + (nb * mb)) / nn;
+        var delta = mb - ma;
         var mergedSquares = (sumOfSquares + other.sumOfSquares) + (delta * delta * (na * nb / nn));
-        return new OutcomeAccumulator(Threshold, n, checked(Responders + other.Responders), mergedMean, mergedSquares);
+        return new OutcomeAccumulator(Threshold, n, checked(Responders + other.Responders), s, mergedMean, mergedSquares);
     }
 
     /// <summary>Returns the summary of this group as an arm: counts, the responder rate with its interval, the mean change with its t interval.</summary>
@@ -161,24 +182,25 @@ public readonly struct OutcomeAccumulator : IEquatable<OutcomeAccumulator>
     /// <param name="level">The confidence level, in (0, 1), for example 0.95.</param>
     /// <param name="method">The responder-rate interval: <see cref="IntervalMethod.Wilson"/> (the default) or <see cref="IntervalMethod.ClopperPearson"/>.</param>
     /// <returns>The summary.</returns>
-    /// <exception cref="ArgumentException">The arm is empty, the name is blank, or the level or method is out of range.</exception>
+    /// <remarks>An empty accumulator gives a summary with n = 0 (no rate, the interval [0, 1], no mean change; see <see cref="ArmSummary"/>), not an exception.</remarks>
+    /// <exception cref="ArgumentException">The name is blank, or the level or method is out of range.</exception>
     public ArmSummary Summarize(string arm, double level, IntervalMethod method = IntervalMethod.Wilson) => new(arm, this, level, method);
 
     /// <inheritdoc />
     public bool Equals(OutcomeAccumulator other) =>
         Threshold == other.Threshold && Count == other.Count && Responders == other.Responders
-        && mean.Equals(other.mean) && sumOfSquares.Equals(other.sumOfSquares);
+        && shift.Equals(other.shift) && shiftedMean.Equals(other.shiftedMean) && sumOfSquares.Equals(other.sumOfSquares);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is OutcomeAccumulator other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Threshold, Count, Responders, mean, sumOfSquares);
+    public override int GetHashCode() => HashCode.Combine(Threshold, Count, Responders, shift, shiftedMean, sumOfSquares);
 
     /// <summary>Returns a short description, for example <c>n=100, responders=47 (≥50%), mean change -8.1</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"n={Count}, responders={Responders} ({Threshold}), mean change {mean:R}");
+        string.Create(CultureInfo.InvariantCulture, $"n={Count}, responders={Responders} ({Threshold}), mean change {MeanChange:R}");
 
     /// <summary>Sums one block of interleaved (baseline, follow-up) pairs, shifted by the block's first change.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -258,9 +280,8 @@ public readonly struct OutcomeAccumulator : IEquatable<OutcomeAccumulator>
 
         var s1 = s1a + s1b;
         var s2 = s2a + s2b;
-        var blockMean = shift + (s1 / count);
         var blockSquares = Math.Max(0.0, s2 - (s1 * s1 / count));
-        return new OutcomeAccumulator(Threshold, count, ra + rb, blockMean, blockSquares);
+        return new OutcomeAccumulator(Threshold, count, ra + rb, shift, s1 / count, blockSquares);
     }
 
     private static void ThrowThresholdMismatch(ResponderThreshold a, ResponderThreshold b) =>

@@ -10,7 +10,10 @@ namespace MigraineProtocol.Outcomes;
 /// <remarks>
 /// <para>The baseline is positive (a baseline of 0 headache days has no percent reduction) and finite;
 /// the follow-up is non-negative and finite. Equality is by value.</para>
-/// <para>The default value has a baseline of 0 and is not a valid outcome: accumulators reject it.</para>
+/// <para>The default value has a baseline of 0 and is not a valid outcome (ADR 0071): <see cref="IsDefault"/>
+/// tells it apart, accumulators reject it, <see cref="IsResponder"/> throws for it rather than count it
+/// (a reduction of 0 of 0 days would otherwise meet every threshold), and its <see cref="Reduction"/>
+/// and <see cref="PercentReduction"/> are NaN.</para>
 /// </remarks>
 public readonly struct PatientOutcome : IEquatable<PatientOutcome>
 {
@@ -34,6 +37,9 @@ public readonly struct PatientOutcome : IEquatable<PatientOutcome>
 
     /// <summary>Gets the follow-up headache days.</summary>
     public double FollowUp { get; }
+
+    /// <summary>Gets a value indicating whether this is the invalid default value (a baseline of 0), not an outcome made by the constructor or <see cref="TryCreate"/>.</summary>
+    public bool IsDefault => Baseline == 0;
 
     /// <summary>Gets the change in headache days, follow-up minus baseline (negative is an improvement).</summary>
     public double Change => FollowUp - Baseline;
@@ -79,7 +85,16 @@ public readonly struct PatientOutcome : IEquatable<PatientOutcome>
     /// <summary>Returns <see langword="true"/> when the reduction reaches the threshold.</summary>
     /// <param name="threshold">The threshold.</param>
     /// <returns><see langword="true"/> for a responder.</returns>
-    public bool IsResponder(ResponderThreshold threshold) => threshold.IsMetBy(Baseline, FollowUp);
+    /// <exception cref="InvalidOperationException">This is the invalid default value: it has no baseline, so no reduction to test.</exception>
+    public bool IsResponder(ResponderThreshold threshold)
+    {
+        if (IsDefault)
+        {
+            throw new InvalidOperationException("default(PatientOutcome) is not an outcome: it has a baseline of 0 headache days and so no reduction to test. Create outcomes with the constructor or TryCreate.");
+        }
+
+        return threshold.IsMetBy(Baseline, FollowUp);
+    }
 
     /// <inheritdoc />
     public bool Equals(PatientOutcome other) => Baseline.Equals(other.Baseline) && FollowUp.Equals(other.FollowUp);

@@ -76,8 +76,12 @@ public sealed class SessionOverlay : IEquatable<SessionOverlay>
     /// <summary>Gets a value indicating whether the session is valid: no diagnostic is an error.</summary>
     public bool IsValid => ErrorCount == 0;
 
-    /// <summary>Gets the total dose at the fixed sites and follow-the-pain zones of this overlay.</summary>
-    public ToxinUnits GivenUnits => ToxinUnits.Sum(Sites.Select(s => s.Given)) + ToxinUnits.Sum(FollowThePain.Select(f => f.Units));
+    /// <summary>Gets the dose given at ids the map cannot draw (not a site of the anatomy, nor follow-the-pain into one of its muscles); the <c>unknown-site</c> rule reports them.</summary>
+    /// <value>The default value is zero.</value>
+    public ToxinUnits UndrawnUnits { get; private init; }
+
+    /// <summary>Gets the session total: the fixed sites and follow-the-pain zones of this overlay plus <see cref="UndrawnUnits"/>, the same total as the rules report.</summary>
+    public ToxinUnits GivenUnits => ToxinUnits.Sum(Sites.Select(s => s.Given)) + ToxinUnits.Sum(FollowThePain.Select(f => f.Units)) + UndrawnUnits;
 
     /// <summary>Returns an overlay of a session validated with <see cref="RuleSet.Default"/> (no history).</summary>
     /// <param name="protocol">The protocol.</param>
@@ -198,7 +202,9 @@ public sealed class SessionOverlay : IEquatable<SessionOverlay>
         // Muscles in the protocol's follow-the-pain order, then any other muscle in session order; left before right.
         var muscles = protocol.FollowThePain.Select(a => a.Muscle).Concat(followThePain.Select(f => f.Muscle)).Distinct().ToList();
         var ordered = followThePain.OrderBy(f => muscles.IndexOf(f.Muscle)).ThenBy(f => f.Side);
-        return new SessionOverlay(session.Date, sites, ordered, report.Violations);
+        var drawn = ToxinUnits.Sum(sites.Select(x => x.Given)) + ToxinUnits.Sum(ordered.Select(f => f.Units));
+        var reported = report.TotalUnits;
+        return new SessionOverlay(session.Date, sites, ordered, report.Violations) { UndrawnUnits = reported > drawn ? reported - drawn : ToxinUnits.Zero };
     }
 
     /// <summary>Looks up the dose at a fixed site; never throws.</summary>

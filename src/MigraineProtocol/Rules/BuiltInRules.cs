@@ -9,6 +9,7 @@ internal static class BuiltInRules
 {
     internal static readonly ISessionRule[] All =
     [
+        new ProductRule(),
         new UnknownSiteRule(),
         new DuplicateSiteRule(),
         new MissingSiteRule(),
@@ -19,6 +20,7 @@ internal static class BuiltInRules
         new CumulativeDoseLimitRule(),
         new ExpiredLotRule(),
         new ReconstitutionConcentrationRule(),
+        new ReconstitutionAgeRule(),
         new VialCountRule(),
     ];
 
@@ -38,6 +40,25 @@ internal static class BuiltInRules
 
         public abstract void Evaluate(in RuleContext context);
     }
+
+    private sealed class ProductRule() : Rule(RuleId.Product, Severity.Error, ToxinProductsSource, "The recorded product is not onabotulinumtoxinA (BOTOX): units of other botulinum toxins are not interchangeable (error); no product recorded: onabotulinumtoxinA is assumed (warning).")
+    {
+        public override void Evaluate(in RuleContext context)
+        {
+            var product = context.Session.Product;
+            switch (Sessions.ToxinProducts.IsOnabotulinumtoxinA(product))
+            {
+                case false:
+                    context.Report($"The recorded product '{product}' is not onabotulinumtoxinA (BOTOX): units of other botulinum toxin products are not interchangeable with BOTOX units, so this protocol's doses and limits do not apply and no J0585 is billed.");
+                    break;
+                case null:
+                    context.ReportAtMost(Severity.Warning, "No product recorded: onabotulinumtoxinA (BOTOX) is assumed for the doses, limits and billing; record the product.");
+                    break;
+            }
+        }
+    }
+
+    private static Citation ToxinProductsSource => Sessions.ToxinProducts.Source;
 
     private sealed class UnknownSiteRule() : Rule(RuleId.UnknownSite, Severity.Error, RuleSources.FixedSites, "An injection site id that is neither a fixed site of the protocol nor a follow-the-pain id '<muscle>-<left|right>-ftp' of a muscle of the anatomy.")
     {
@@ -64,7 +85,7 @@ internal static class BuiltInRules
                     : p.Anatomy.TryGetSite(id, out _)
                         ? $"'{id}' is a site of the anatomy but not of protocol '{p.Id}'."
                         : $"'{id}' is not a site of protocol '{p.Id}': neither one of its {p.FixedSiteCount} fixed sites nor a follow-the-pain id '<muscle>-<left|right>-ftp'.";
-                context.Report(message, id);
+                context.ReportLimit(message, id);
             }
         }
     }
@@ -85,7 +106,7 @@ internal static class BuiltInRules
                 if (a.FixedCounts[k] > 1)
                 {
                     var id = p.Sites[k].Site.Id;
-                    context.Report($"Fixed site '{id}' is injected {a.FixedCounts[k].ToString(CultureInfo.InvariantCulture)} times; protocol '{p.Id}' injects it once.", id);
+                    context.ReportLimit($"Fixed site '{id}' is injected {a.FixedCounts[k].ToString(CultureInfo.InvariantCulture)} times; protocol '{p.Id}' injects it once.", id);
                 }
             }
         }
@@ -106,7 +127,7 @@ internal static class BuiltInRules
                 if (counts[k] == 0)
                 {
                     var site = context.Protocol.Sites[k];
-                    context.Report($"Fixed site '{site.Site.Id}' ({site.Site.Muscle}) is not injected; protocol '{context.Protocol.Id}' gives it {site.Units}.", site.Site.Id);
+                    context.ReportLimit($"Fixed site '{site.Site.Id}' ({site.Site.Muscle}) is not injected; protocol '{context.Protocol.Id}' gives it {site.Units}.", site.Site.Id);
                 }
             }
         }
@@ -133,13 +154,13 @@ internal static class BuiltInRules
                     if (given != c.SiteHundredths[slot])
                     {
                         var id = injections[i].Site;
-                        context.Report($"'{id}' was given {injections[i].Units}; protocol '{c.Protocol.Id}' gives {ToxinUnits.FromHundredths(c.SiteHundredths[slot])} at this site.", id);
+                        context.ReportLimit($"'{id}' was given {injections[i].Units}; protocol '{c.Protocol.Id}' gives {ToxinUnits.FromHundredths(c.SiteHundredths[slot])} at this site.", id);
                     }
                 }
                 else if (c.Allowances[(slot - c.SiteCount) >> 1] is { } allowance && given != allowance.UnitsPerSite.Hundredths)
                 {
                     var id = injections[i].Site;
-                    context.Report($"'{id}' was given {injections[i].Units}; protocol '{c.Protocol.Id}' gives {allowance.UnitsPerSite} per follow-the-pain injection into {allowance.Muscle}.", id);
+                    context.ReportLimit($"'{id}' was given {injections[i].Units}; protocol '{c.Protocol.Id}' gives {allowance.UnitsPerSite} per follow-the-pain injection into {allowance.Muscle}.", id);
                 }
             }
         }
@@ -170,11 +191,11 @@ internal static class BuiltInRules
                 var allowance = c.Allowances[m];
                 if (!p.AllowsFollowThePain)
                 {
-                    context.Report($"Follow-the-pain into {muscle} ({Given(count, units)}): protocol '{p.Id}' allows no follow-the-pain injections.", FirstSite(context, m));
+                    context.ReportLimit($"Follow-the-pain into {muscle} ({Given(count, units)}): protocol '{p.Id}' allows no follow-the-pain injections.", FirstSite(context, m));
                 }
                 else if (allowance is null)
                 {
-                    context.Report($"Follow-the-pain into {muscle} ({Given(count, units)}): {muscle} has no follow-the-pain allowance in protocol '{p.Id}' (only {string.Join(", ", p.FollowThePain.Select(f => f.Muscle))}).", FirstSite(context, m));
+                    context.ReportLimit($"Follow-the-pain into {muscle} ({Given(count, units)}): {muscle} has no follow-the-pain allowance in protocol '{p.Id}' (only {string.Join(", ", p.FollowThePain.Select(f => f.Muscle))}).", FirstSite(context, m));
                 }
                 else if (count > allowance.MaxExtraSites || units > allowance.MaxExtraUnits)
                 {
@@ -207,7 +228,7 @@ internal static class BuiltInRules
         {
             if (context.TotalUnits > context.Protocol.MaximumUnits)
             {
-                context.Report($"The session total of {context.TotalUnits} is over the maximum of {context.Protocol.MaximumUnits} of protocol '{context.Protocol.Id}'.");
+                context.ReportLimit($"The session total of {context.TotalUnits} is over the maximum of {context.Protocol.MaximumUnits} of protocol '{context.Protocol.Id}'.");
             }
         }
     }
@@ -230,16 +251,20 @@ internal static class BuiltInRules
             }
 
             var weeks = interval % 7 == 0 ? $" ({(interval / 7).ToString(CultureInfo.InvariantCulture)} weeks)" : string.Empty;
-            var allowed = tolerance > 0 ? $", less a tolerance of {Count(tolerance, "day")}" : string.Empty;
-            var earliest = previous.AddDays(interval - tolerance);
-            context.Report(
-                $"{Count(days, "day")} since the last chronic-migraine session on {Date(previous)}; protocol '{context.Protocol.Id}' retreats every {interval.ToString(CultureInfo.InvariantCulture)} days{weeks}{allowed}, so not before {Date(earliest)}.",
-                null,
-                tolerance > 0 ? ValidationOptions.CompelSource : null);
+            var allowed = tolerance > 0 ? $"; with the tolerance of {Count(tolerance, "day")} in the options, {Count(interval - tolerance, "day")} after it is {Date(previous.AddDays(interval - tolerance))}" : string.Empty;
+            var message = $"{Count(days, "day")} since the last chronic-migraine session on {Date(previous)}; protocol '{context.Protocol.Id}' retreats every {interval.ToString(CultureInfo.InvariantCulture)} days{weeks}, {Date(previous.AddDays(interval))}{allowed}.";
+            if (tolerance > 0)
+            {
+                context.Report(message, null, ValidationOptions.CompelSource);
+            }
+            else
+            {
+                context.ReportLimit(message);
+            }
         }
     }
 
-    private sealed class CumulativeDoseLimitRule() : Rule(RuleId.CumulativeDoseLimit, Severity.Error, RuleSources.CumulativeDose, "More than 400 U of onabotulinumtoxinA, all indications together, in the 3 calendar months up to and including the session day (secondary source).")
+    private sealed class CumulativeDoseLimitRule() : Rule(RuleId.CumulativeDoseLimit, Severity.Error, RuleSources.CumulativeDose, "More than 400 U of onabotulinumtoxinA, all indications together, in the session's treatment cycle (the session and every administration fewer than 84 days before it), or, opt-in, in the 3 calendar months up to and including the session day (secondary source; ADR 0090).")
     {
         public override void Evaluate(in RuleContext context)
         {
@@ -252,8 +277,11 @@ internal static class BuiltInRules
 
             ref readonly var a = ref context.Analysis;
             var prior = cumulative - context.TotalUnits;
+            var window = context.Options.CumulativePolicy == CumulativeWindowPolicy.TreatmentCycle
+                ? $"in the treatment cycle from {Date(a.CumulativeWindowStart)} to {Date(context.Session.Date)} (administrations fewer than {context.Options.CumulativeCycleDays.ToString(CultureInfo.InvariantCulture)} days before the session"
+                : $"from {Date(a.CumulativeWindowStart)} to {Date(context.Session.Date)} ({context.Options.CumulativeWindowMonths.ToString(CultureInfo.InvariantCulture)} calendar months";
             context.Report(
-                $"{cumulative} from {Date(a.CumulativeWindowStart)} to {Date(context.Session.Date)} ({context.Options.CumulativeWindowMonths.ToString(CultureInfo.InvariantCulture)} months, all indications: this session's {context.TotalUnits} plus {prior} given before) is over the cumulative maximum of {limit} (secondary source S18: re-check against the US PI).");
+                $"{cumulative} {window}, all indications: this session's {context.TotalUnits} plus {prior} given before) is over the cumulative maximum of {limit} (secondary source S18: re-check against the US PI).");
         }
     }
 
@@ -283,6 +311,36 @@ internal static class BuiltInRules
             if ((decimal)r.VialUnits.Hundredths * 100 != 500m * r.Diluent.Microlitres)
             {
                 context.Report($"{r} gives {r.UnitsPerTenthMillilitre} per 0.1 mL; the chronic-migraine paradigm injects 5 U in 0.1 mL per site (100 U in 2 mL, 200 U in 4 mL or 50 U in 1 mL).");
+            }
+        }
+    }
+
+    private sealed class ReconstitutionAgeRule() : Rule(RuleId.ReconstitutionAge, Severity.Warning, RuleSources.ReconstitutionAge, "The vials were reconstituted more than 24 hours before the session (administer within 24 hours of reconstitution; secondary source S19).")
+    {
+        public override void Evaluate(in RuleContext context)
+        {
+            var s = context.Session;
+            if (s.ReconstitutedAt is not { } at)
+            {
+                return;
+            }
+
+            // The session records a date, not a time: its day runs from 00:00 to 24:00.
+            var dayStart = s.Date.ToDateTime(TimeOnly.MinValue);
+            var earliestHours = (dayStart - at).TotalHours;
+            var latestHours = (dayStart.AddDays(1) - at).TotalHours;
+            var when = at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            if (latestHours <= 0)
+            {
+                context.Report($"The reconstitution time {when} is after the session day {Date(s.Date)}; check the record.");
+            }
+            else if (earliestHours > 24)
+            {
+                context.Report($"The vials were reconstituted at {when}, more than 24 hours before the session on {Date(s.Date)}: the manufacturer says to administer within 24 hours of reconstitution (S19, secondary source).");
+            }
+            else if (latestHours > 24)
+            {
+                context.Report($"The vials were reconstituted at {when}; by the end of the session day {Date(s.Date)} that is more than 24 hours, and the session time is not recorded: cannot tell whether it was given within 24 hours (S19, secondary source).");
             }
         }
     }

@@ -35,7 +35,11 @@ internal sealed class CompiledProtocol
         }
 
         Slots = slots.ToFrozenDictionary(StringComparer.Ordinal);
+        ProtocolSource = protocol.Equals(Protocols.KnownProtocols.Preempt) ? null : RuleSources.ForProtocol(protocol);
     }
+
+    /// <summary>Gets the citation of a protocol-derived limit: <see langword="null"/> for the built-in PREEMPT protocol (each rule cites its own precise source), otherwise the protocol's own sources (ADR 0092).</summary>
+    internal Citation? ProtocolSource { get; }
 
     internal TreatmentProtocol Protocol { get; }
 

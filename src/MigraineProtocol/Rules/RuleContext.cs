@@ -60,6 +60,14 @@ public readonly ref struct RuleContext
     /// <param name="citation">A more precise source than the rule's own, if any.</param>
     public void Report(string message, SiteId? site = null, Citation? citation = null) =>
         (violations ??= []).Add(new RuleViolation(code, severity, message, site, citation ?? source));
+
+    /// <summary>Records a violation of a limit the protocol sets, citing the protocol's own sources unless it is the built-in PREEMPT protocol (ADR 0092).</summary>
+    internal void ReportLimit(string message, SiteId? site = null) =>
+        (violations ??= []).Add(new RuleViolation(code, severity, message, site, Analysis.Compiled.ProtocolSource ?? source));
+
+    /// <summary>Records a violation at a severity no higher than the rule's effective one (a finding the rule itself treats as a warning stays a warning).</summary>
+    internal void ReportAtMost(Severity most, string message, Citation? citation = null) =>
+        (violations ??= []).Add(new RuleViolation(code, severity < most ? severity : most, message, null, citation ?? source));
 }
 
 /// <summary>The facts about a session that every rule needs, computed once per validation without allocating.</summary>

@@ -37,7 +37,7 @@ public readonly struct RuleId : IEquatable<RuleId>
     /// <summary>Gets <c>retreatment-interval</c>: fewer days than the protocol's interval since the last chronic-migraine session.</summary>
     public static RuleId RetreatmentInterval { get; } = new("retreatment-interval");
 
-    /// <summary>Gets <c>cumulative-dose-limit</c>: more than 400 U, all indications, in the 3 months up to and including the session.</summary>
+    /// <summary>Gets <c>cumulative-dose-limit</c>: more than 400 U, all indications, in the session's window: its treatment cycle (administrations fewer than 84 days before, by default) or the rolling 3 calendar months (opt-in).</summary>
     public static RuleId CumulativeDoseLimit { get; } = new("cumulative-dose-limit");
 
     /// <summary>Gets <c>expired-lot</c>: the lot's recorded expiry date is before the session date.</summary>
@@ -45,6 +45,12 @@ public readonly struct RuleId : IEquatable<RuleId>
 
     /// <summary>Gets <c>reconstitution-concentration</c>: the recorded reconstitution does not give 5 U per 0.1 mL.</summary>
     public static RuleId ReconstitutionConcentration { get; } = new("reconstitution-concentration");
+
+    /// <summary>Gets <c>product</c>: the recorded product is not onabotulinumtoxinA (an error: units of other toxins are not interchangeable), or no product is recorded (a warning: onabotulinumtoxinA assumed).</summary>
+    public static RuleId Product { get; } = new("product");
+
+    /// <summary>Gets <c>reconstitution-age</c>: the vials were reconstituted more than 24 hours before the session.</summary>
+    public static RuleId ReconstitutionAge { get; } = new("reconstitution-age");
 
     /// <summary>Gets <c>vial-count</c>: the vials recorded as opened hold fewer units than were given.</summary>
     public static RuleId VialCount { get; } = new("vial-count");

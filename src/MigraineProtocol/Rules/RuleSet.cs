@@ -23,7 +23,7 @@ public sealed class RuleSet
 {
     private RuleSet(Entry[] entries) => Entries = entries;
 
-    /// <summary>Gets the built-in rules, in report order: unknown-site, duplicate-site, missing-site, site-dose, follow-the-pain-limit, total-dose-limit, retreatment-interval, cumulative-dose-limit, expired-lot, reconstitution-concentration, vial-count.</summary>
+    /// <summary>Gets the built-in rules, in report order: product, unknown-site, duplicate-site, missing-site, site-dose, follow-the-pain-limit, total-dose-limit, retreatment-interval, cumulative-dose-limit, expired-lot, reconstitution-concentration, reconstitution-age, vial-count.</summary>
     public static RuleSet Default { get; } = new([.. BuiltInRules.All.Select(r => new Entry(r, r.DefaultSeverity))]);
 
     /// <summary>Gets the empty rule set.</summary>

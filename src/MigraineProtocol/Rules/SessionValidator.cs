@@ -98,7 +98,9 @@ public sealed class SessionValidator
 
         var date = session.Date;
         var windowStart = options.CumulativeWindowStart(date);
+        var rollingStart = options.RollingWindowStart(date);
         var cumulative = total;
+        var rolling = total;
         DateOnly? previous = null;
         foreach (var a in history.Administrations)
         {
@@ -110,6 +112,11 @@ public sealed class SessionValidator
             if (a.Date >= windowStart)
             {
                 cumulative = Math.Min(cumulative + a.Units.Hundredths, ToxinUnits.MaxValue.Hundredths);
+            }
+
+            if (a.Date >= rollingStart)
+            {
+                rolling = Math.Min(rolling + a.Units.Hundredths, ToxinUnits.MaxValue.Hundredths);
             }
 
             if (a.IsChronicMigraine)
@@ -143,16 +150,22 @@ public sealed class SessionValidator
             entry.Rule.Evaluate(new RuleContext(ref found, analysis, entry.Id, entry.Severity, entry.Source));
         }
 
+        var summary = new CumulativeDoseSummary(options.CumulativePolicy, options.CumulativeLimit, windowStart, ToxinUnits.FromHundredths(cumulative), rollingStart, ToxinUnits.FromHundredths(rolling));
+
+        // The earliest next chronic-migraine session that satisfies both the interval (less any tolerance)
+        // and the cumulative limit, for a repeat of this session's total; this session counts in the windows.
+        var intervalDate = TreatmentHistory.AddDaysSaturating(date, c.Protocol.RetreatmentIntervalDays - options.RetreatmentToleranceDays);
+        var next = CumulativeDose.Earliest(history.Administrations, date, total, total, intervalDate, options) ?? intervalDate;
+        var billable = ToxinProducts.IsOnabotulinumtoxinA(session.Product) != false;
         return new ValidationReport(
             c.Protocol.Id,
             date,
             found is null ? [] : [.. found],
             ToxinUnits.FromHundredths(total),
             n,
-            ToxinUnits.FromHundredths(cumulative),
-            windowStart,
+            summary,
             previous,
-            TreatmentHistory.AddDaysSaturating(date, c.Protocol.RetreatmentIntervalDays),
-            session.Reconstitution is { } r ? BillingReconciliation.Create(ToxinUnits.FromHundredths(total), r, session.VialsOpened) : null);
+            next,
+            billable && session.Reconstitution is { } r ? BillingReconciliation.Create(ToxinUnits.FromHundredths(total), r, session.VialsOpened) : null);
     }
 }

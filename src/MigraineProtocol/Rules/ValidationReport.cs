@@ -8,8 +8,9 @@ namespace MigraineProtocol.Rules;
 
 /// <summary>
 /// The verdict on a session: the violations found (in rule-set order, then in session or protocol
-/// order), the session total, the cumulative units in the window, the previous and next eligible
-/// chronic-migraine dates and, when the session records its reconstitution, the billing reconciliation.
+/// order), the session total, the cumulative dose with its headroom, the previous chronic-migraine
+/// session and the earliest date for the next one and, when the session records its reconstitution and
+/// its product is onabotulinumtoxinA (or not recorded), the billing reconciliation.
 /// A report is valid when it holds no error.
 /// </summary>
 /// <remarks>
@@ -27,8 +28,7 @@ public readonly struct ValidationReport : IEquatable<ValidationReport>
     /// <param name="violations">The violations, in order.</param>
     /// <param name="totalUnits">The session total.</param>
     /// <param name="injectionCount">The number of injections in the session.</param>
-    /// <param name="cumulativeUnits">The units in the cumulative window, all indications, including the session.</param>
-    /// <param name="cumulativeWindowStart">The first day of the cumulative window.</param>
+    /// <param name="cumulative">The cumulative dose across indications: the policy's figure, its window and limit, and the rolling calendar-month figure.</param>
     /// <param name="previousSessionDate">The last chronic-migraine administration on or before the session date, if any.</param>
     /// <param name="nextEligibleDate">The first date the next chronic-migraine session may be given.</param>
     /// <param name="reconciliation">The billing reconciliation, when the session records its reconstitution.</param>
@@ -39,8 +39,7 @@ public readonly struct ValidationReport : IEquatable<ValidationReport>
         ImmutableArray<RuleViolation> violations,
         ToxinUnits totalUnits,
         int injectionCount,
-        ToxinUnits cumulativeUnits,
-        DateOnly cumulativeWindowStart,
+        CumulativeDoseSummary cumulative,
         DateOnly? previousSessionDate,
         DateOnly nextEligibleDate,
         BillingReconciliation? reconciliation)
@@ -65,8 +64,7 @@ public readonly struct ValidationReport : IEquatable<ValidationReport>
         ErrorCount = errors;
         TotalUnits = totalUnits;
         InjectionCount = injectionCount;
-        CumulativeUnits = cumulativeUnits;
-        CumulativeWindowStart = cumulativeWindowStart;
+        Cumulative = cumulative;
         PreviousSessionDate = previousSessionDate;
         NextEligibleDate = nextEligibleDate;
         Reconciliation = reconciliation;
@@ -96,19 +94,30 @@ public readonly struct ValidationReport : IEquatable<ValidationReport>
     /// <summary>Gets the number of injections in the session.</summary>
     public int InjectionCount { get; }
 
-    /// <summary>Gets the units given in the cumulative window (all indications), including this session.</summary>
-    public ToxinUnits CumulativeUnits { get; }
+    /// <summary>Gets the cumulative dose across indications: the figure under the options' policy (one treatment cycle by default), its limit and headroom, and the rolling calendar-month figure as information.</summary>
+    public CumulativeDoseSummary Cumulative { get; }
 
-    /// <summary>Gets the first day of the cumulative window (inclusive; the session date is the last).</summary>
-    public DateOnly CumulativeWindowStart { get; }
+    /// <summary>Gets the units given in the cumulative window under the options' policy (all indications), including this session.</summary>
+    public ToxinUnits CumulativeUnits => Cumulative.Units;
+
+    /// <summary>Gets the first day of the cumulative window under the options' policy (inclusive; the session date is the last).</summary>
+    public DateOnly CumulativeWindowStart => Cumulative.WindowStart;
+
+    /// <summary>Gets the headroom: how many more units may still be given in this session's window (treatment cycle by default) without exceeding the cumulative limit.</summary>
+    public ToxinUnits CumulativeHeadroom => Cumulative.Headroom;
 
     /// <summary>Gets the last chronic-migraine administration on or before the session date, if any.</summary>
     public DateOnly? PreviousSessionDate { get; }
 
-    /// <summary>Gets the first date the next chronic-migraine session may be given: the session date plus the protocol's retreatment interval (84 days for the built-in protocols).</summary>
+    /// <summary>
+    /// Gets the earliest date for the next chronic-migraine session that satisfies both the retreatment
+    /// interval (the session date plus the protocol's interval, 84 days for the built-in protocols, less the
+    /// options' tolerance) and the cumulative limit for a repeat of this session's total, counting this
+    /// session and the history (<see cref="CumulativeDose.EarliestDate"/>). Information for the clinician, not a decision.
+    /// </summary>
     public DateOnly NextEligibleDate { get; }
 
-    /// <summary>Gets the billing reconciliation, or <see langword="null"/> when the session does not record its reconstitution.</summary>
+    /// <summary>Gets the billing reconciliation, or <see langword="null"/> when the session does not record its reconstitution or records a product other than onabotulinumtoxinA (no J0585 for another toxin; rule <c>product</c>).</summary>
     public BillingReconciliation? Reconciliation { get; }
 
     /// <summary>Returns the violations with a given code.</summary>
@@ -119,7 +128,7 @@ public readonly struct ValidationReport : IEquatable<ValidationReport>
     /// <inheritdoc />
     public bool Equals(ValidationReport other) =>
         Protocol == other.Protocol && Date == other.Date && Violations.SequenceEqual(other.Violations) && TotalUnits == other.TotalUnits
-        && InjectionCount == other.InjectionCount && CumulativeUnits == other.CumulativeUnits && CumulativeWindowStart == other.CumulativeWindowStart
+        && InjectionCount == other.InjectionCount && Cumulative == other.Cumulative
         && PreviousSessionDate == other.PreviousSessionDate && NextEligibleDate == other.NextEligibleDate && Equals(Reconciliation, other.Reconciliation);
 
     /// <inheritdoc />

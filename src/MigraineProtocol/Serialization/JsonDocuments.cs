@@ -22,6 +22,8 @@ internal sealed class SessionDocument
     public ReconstitutionDocument? Reconstitution { get; init; }
 
     public int? Vials { get; init; }
+
+    public string? ReconstitutedAt { get; init; }
 }
 
 internal sealed class InjectionDocument
@@ -67,6 +69,16 @@ internal sealed class ReportDocument
     public required decimal CumulativeUnits { get; init; }
 
     public required string CumulativeWindowStart { get; init; }
+
+    public string? CumulativePolicy { get; init; }
+
+    public decimal? CumulativeLimit { get; init; }
+
+    public decimal? CumulativeHeadroom { get; init; }
+
+    public decimal? RollingCumulativeUnits { get; init; }
+
+    public string? RollingWindowStart { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public required string? PreviousSessionDate { get; init; }

@@ -70,6 +70,11 @@ public static class ReportJson
         Injections = report.InjectionCount,
         CumulativeUnits = JsonReading.Normalize(report.CumulativeUnits.Units),
         CumulativeWindowStart = JsonReading.FormatDate(report.CumulativeWindowStart),
+        CumulativePolicy = PolicyName(report.Cumulative.Policy),
+        CumulativeLimit = JsonReading.Normalize(report.Cumulative.Limit.Units),
+        CumulativeHeadroom = JsonReading.Normalize(report.Cumulative.Headroom.Units),
+        RollingCumulativeUnits = JsonReading.Normalize(report.Cumulative.RollingUnits.Units),
+        RollingWindowStart = JsonReading.FormatDate(report.Cumulative.RollingWindowStart),
         PreviousSessionDate = report.PreviousSessionDate is { } p ? JsonReading.FormatDate(p) : null,
         NextEligibleDate = JsonReading.FormatDate(report.NextEligibleDate),
         Errors = report.ErrorCount,
@@ -116,6 +121,29 @@ public static class ReportJson
         reading.TryUnits(doc.CumulativeUnits, "$.cumulativeUnits", out var cumulative);
         reading.TryDate(doc.CumulativeWindowStart, "$.cumulativeWindowStart", out var windowStart);
         reading.TryDate(doc.NextEligibleDate, "$.nextEligibleDate", out var next);
+        var policy = CumulativeWindowPolicy.TreatmentCycle;
+        if (doc.CumulativePolicy is { } policyName && !TryPolicy(policyName, out policy))
+        {
+            reading.Add("$.cumulativePolicy", $"'{policyName}' is not a cumulative policy: treatment-cycle or rolling-calendar-months.");
+        }
+
+        var limit = ValidationOptions.Default.CumulativeLimit;
+        if (doc.CumulativeLimit is { } limitValue)
+        {
+            reading.TryUnits(limitValue, "$.cumulativeLimit", out limit);
+        }
+
+        var rolling = cumulative;
+        if (doc.RollingCumulativeUnits is { } rollingValue)
+        {
+            reading.TryUnits(rollingValue, "$.rollingCumulativeUnits", out rolling);
+        }
+
+        var rollingStart = windowStart;
+        if (doc.RollingWindowStart is { } rollingText)
+        {
+            reading.TryDate(rollingText, "$.rollingWindowStart", out rollingStart);
+        }
         DateOnly? previous = null;
         if (doc.PreviousSessionDate is not null && reading.TryDate(doc.PreviousSessionDate, "$.previousSessionDate", out var p))
         {
@@ -201,7 +229,7 @@ public static class ReportJson
             return null;
         }
 
-        var report = new ValidationReport(protocol, date, violations.ToImmutable(), total, doc.Injections, cumulative, windowStart, previous, next, reconciliation);
+        var report = new ValidationReport(protocol, date, violations.ToImmutable(), total, doc.Injections, new CumulativeDoseSummary(policy, limit, windowStart, cumulative, rollingStart, rolling), previous, next, reconciliation);
         if (report.IsValid != doc.Valid || report.ErrorCount != doc.Errors || report.WarningCount != doc.Warnings)
         {
             reading.Add("$.valid", "'valid', 'errors' and 'warnings' do not agree with the diagnostics.");
@@ -209,6 +237,19 @@ public static class ReportJson
         }
 
         return report;
+    }
+
+    private static string PolicyName(CumulativeWindowPolicy policy) => policy == CumulativeWindowPolicy.TreatmentCycle ? "treatment-cycle" : "rolling-calendar-months";
+
+    private static bool TryPolicy(string name, out CumulativeWindowPolicy policy)
+    {
+        (var ok, policy) = name switch
+        {
+            "treatment-cycle" => (true, CumulativeWindowPolicy.TreatmentCycle),
+            "rolling-calendar-months" => (true, CumulativeWindowPolicy.RollingCalendarMonths),
+            _ => (false, CumulativeWindowPolicy.TreatmentCycle),
+        };
+        return ok;
     }
 
     private static bool SameLines(List<BillingLineDocument> a, List<BillingLineDocument> b) =>

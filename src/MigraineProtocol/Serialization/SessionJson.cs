@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
@@ -78,6 +79,7 @@ public static class SessionJson
             ? new ReconstitutionDocument { VialUnits = JsonReading.Normalize(r.VialUnits.Units), DiluentMl = JsonReading.Normalize(r.Diluent.Millilitres) }
             : null,
         Vials = session.VialsOpened,
+        ReconstitutedAt = session.ReconstitutedAt is { } at ? at.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) : null,
     };
 
     private static TreatmentSession? FromDocument(SessionDocument doc, JsonReading reading)
@@ -148,8 +150,21 @@ public static class SessionJson
             reading.Add("$.reconstitution", InputProblemCodes.LimitExceeded, $"the vials needed for these injections would hold more than {ToxinUnits.MaxValue}, the largest total the library represents.");
         }
 
+        DateTime? reconstitutedAt = null;
+        if (doc.ReconstitutedAt is { } atText)
+        {
+            if (DateTime.TryParseExact(atText, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+            {
+                reconstitutedAt = at;
+            }
+            else
+            {
+                reading.Add("$.reconstitutedAt", $"'{atText}' is not a local date and time; write it as 'yyyy-MM-ddTHH:mm' (for example '2026-03-02T09:30').");
+            }
+        }
+
         return reading.HasProblems
             ? null
-            : new TreatmentSession(date, injections, product, lot, expiry, reconstitution).WithVialsOpened(doc.Vials);
+            : new TreatmentSession(date, injections, product, lot, expiry, reconstitution).WithVialsOpened(doc.Vials).WithReconstitutedAt(reconstitutedAt);
     }
 }

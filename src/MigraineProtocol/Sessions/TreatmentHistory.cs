@@ -85,7 +85,9 @@ public sealed class TreatmentHistory : IEquatable<TreatmentHistory>
     /// <summary>
     /// Returns the first date on which the next chronic-migraine session may be given: the last
     /// chronic-migraine administration plus <paramref name="intervalDays"/> (84 days, 12 weeks, for the
-    /// built-in protocols: clinical-facts.md §1.2, S1 and S3, VERIFIED).
+    /// built-in protocols: clinical-facts.md §1.2, S1 and S3, VERIFIED-2nd). The interval alone: for the
+    /// earliest date that also keeps the cumulative limit across indications, use
+    /// <c>CumulativeDose.EarliestDate</c> (the same as <c>ValidationReport.NextEligibleDate</c>).
     /// </summary>
     /// <param name="intervalDays">The retreatment interval in days; at least one.</param>
     /// <returns>The date, or <see langword="null"/> when the history holds no chronic-migraine session (any date).</returns>

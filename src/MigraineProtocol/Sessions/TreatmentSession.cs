@@ -90,18 +90,34 @@ public sealed class TreatmentSession : IEquatable<TreatmentSession>
     /// <value>The default value is <see langword="null"/> (not recorded).</value>
     public int? VialsOpened { get; private init; }
 
+    /// <summary>Gets when the vials were reconstituted (local clock time), if recorded: the <c>reconstitution-age</c> rule warns past 24 hours (clinical-facts.md §1.2, S19, VERIFIED-2nd).</summary>
+    /// <value>The default value is <see langword="null"/> (not recorded).</value>
+    public DateTime? ReconstitutedAt { get; private init; }
+
     /// <summary>Gets the total units given.</summary>
     public ToxinUnits TotalUnits => ToxinUnits.Sum(Injections.Select(i => i.Units));
 
     /// <summary>Returns a new session with the same details and other injections.</summary>
     /// <param name="injections">The injections.</param>
     /// <returns>The new session.</returns>
-    public TreatmentSession WithInjections(IEnumerable<Injection> injections) => new(Date, injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened };
+    public TreatmentSession WithInjections(IEnumerable<Injection> injections) => new(Date, injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = ReconstitutedAt };
 
     /// <summary>Returns a new session with the same details on another date.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The new session.</returns>
-    public TreatmentSession WithDate(DateOnly date) => new(date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened };
+    public TreatmentSession WithDate(DateOnly date) => new(date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = ReconstitutedAt };
+
+    /// <summary>Returns a new session with the same details and the reconstitution time recorded (or cleared).</summary>
+    /// <param name="reconstitutedAt">When the vials were reconstituted (local clock time; the kind is ignored), or <see langword="null"/> for not recorded.</param>
+    /// <returns>The new session.</returns>
+    public TreatmentSession WithReconstitutedAt(DateTime? reconstitutedAt) =>
+        new(Date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = reconstitutedAt is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Unspecified) : null };
+
+    /// <summary>Returns a new session with the same details and the product recorded (or cleared).</summary>
+    /// <param name="product">The product name (for example <c>BOTOX</c>), or <see langword="null"/> for not recorded.</param>
+    /// <returns>The new session.</returns>
+    /// <exception cref="ArgumentException"><paramref name="product"/> is empty or white space.</exception>
+    public TreatmentSession WithProduct(string? product) => new(Date, Injections, product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = ReconstitutedAt };
 
     /// <summary>Returns a new session with the same details and the number of vials opened recorded (or cleared).</summary>
     /// <param name="vialsOpened">The number of vials opened, zero or more; <see langword="null"/> for not recorded.</param>
@@ -111,7 +127,7 @@ public sealed class TreatmentSession : IEquatable<TreatmentSession>
     {
         Preconditions.CheckRange(vialsOpened is null or >= 0, nameof(vialsOpened), vialsOpened, "The number of vials opened must not be negative.");
         Preconditions.CheckRange(vialsOpened is null || Reconstitution is null || FitsInRange(Reconstitution, vialsOpened.Value), nameof(vialsOpened), vialsOpened, $"The vials opened would hold more than {ToxinUnits.MaxValue}, the largest total the library represents.");
-        return new(Date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = vialsOpened };
+        return new(Date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = vialsOpened, ReconstitutedAt = ReconstitutedAt };
     }
 
     /// <summary>The vials of a reconstitution needed for a total (in hundredths of a unit).</summary>
@@ -125,7 +141,7 @@ public sealed class TreatmentSession : IEquatable<TreatmentSession>
     /// <inheritdoc />
     public bool Equals(TreatmentSession? other) =>
         other is not null && Date == other.Date && Injections.SequenceEqual(other.Injections) && Product == other.Product
-        && Lot == other.Lot && Expiry == other.Expiry && Equals(Reconstitution, other.Reconstitution) && VialsOpened == other.VialsOpened;
+        && Lot == other.Lot && Expiry == other.Expiry && Equals(Reconstitution, other.Reconstitution) && VialsOpened == other.VialsOpened && ReconstitutedAt == other.ReconstitutedAt;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as TreatmentSession);

@@ -42,7 +42,9 @@ public static class SessionArbitraries
          from expiry in Gen.OneOf(Gen.Constant<DateOnly?>(null), Dates().Select(d => (DateOnly?)d))
          from recon in Gen.Elements<Reconstitution?>(null, Reconstitution.Vial100In2Ml, Reconstitution.Vial200In4Ml, Reconstitution.Vial50In1Ml, new Reconstitution(ToxinUnits.FromUnits(100), Volume.FromMicrolitres(2_500)))
          from vials in Gen.OneOf(Gen.Constant<int?>(null), Gen.Choose(0, 5).Select(v => (int?)v))
-         select new TreatmentSession(date, injections, product, lot, expiry, recon).WithVialsOpened(vials))
+         from minutes in Gen.OneOf(Gen.Constant<int?>(null), Gen.Choose(-3 * 1440, 1440).Select(m => (int?)m))
+         select new TreatmentSession(date, injections, product, lot, expiry, recon).WithVialsOpened(vials)
+             .WithReconstitutedAt(minutes is { } m ? date.ToDateTime(TimeOnly.MinValue).AddMinutes(m) : null))
         .ToArbitrary();
 
     /// <summary>Histories of 0 to 12 administrations over several indications.</summary>

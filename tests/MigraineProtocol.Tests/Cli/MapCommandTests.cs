@@ -29,13 +29,13 @@ public sealed class MapCommandTests : IDisposable
     public void DrawsASessionOverlay()
     {
         File.WriteAllText(PathOf("s.json"), """
-            {"date": "2026-03-02", "injections": [{"site": "procerus", "units": 10}, {"site": "temporalis-left-ftp", "units": 5}], "lot": "C123"}
+            {"date": "2026-03-02", "product": "BOTOX", "injections": [{"site": "procerus", "units": 10}, {"site": "temporalis-left-ftp", "units": 5}], "lot": "C123"}
             """);
         var (code, output, error) = CliRunner.Run("map", "--view", "front", "--session", PathOf("s.json"), "--output", PathOf("m.svg"));
         Assert.Equal(0, code);
         Assert.Empty(error);
         Assert.Equal(
-            $"{PathOf("m.svg")}: preempt, front view, 7 site markers; session 2026-03-02: 30 missed, 0 under-dosed, 1 over-dosed, 0 unplanned.\n"
+            $"{PathOf("m.svg")}: preempt, front view, 7 site markers; session 2026-03-02: 15 U given; 30 missed, 0 under-dosed, 1 over-dosed, 0 unplanned.\n"
             + "INVALID (31 errors, 0 warnings): missing-site x30, site-dose x1; run validate for the messages.\n",
             output);
         var svg = File.ReadAllText(PathOf("m.svg"));
@@ -54,7 +54,7 @@ public sealed class MapCommandTests : IDisposable
     [Fact]
     public void AValidSessionWithAHistoryPrintsTheVerdictAndExitsZero()
     {
-        File.WriteAllText(PathOf("s.json"), """{"date": "2026-03-02", "injections": [{"site": "procerus", "units": 5}]}""");
+        File.WriteAllText(PathOf("s.json"), """{"date": "2026-03-02", "product": "BOTOX", "injections": [{"site": "procerus", "units": 5}]}""");
         File.WriteAllText(PathOf("h.json"), """{"administrations": [{"date": "2026-02-01", "units": 155, "indication": "chronic-migraine"}]}""");
         var (code, output, error) = CliRunner.Run("map", "--protocol", "preempt", "--session", PathOf("s.json"), "--history", PathOf("h.json"), "-o", PathOf("m.svg"));
         Assert.Equal(0, code);
@@ -130,5 +130,19 @@ public sealed class MapCommandTests : IDisposable
         Assert.StartsWith($"error: {PathOf("h.json")}:", error, StringComparison.Ordinal);
         Assert.Contains("$.administrations[0]", error, StringComparison.Ordinal);
         Assert.False(File.Exists(PathOf("x.svg")));
+    }
+
+    [Fact]
+    public void MapAndValidateAgreeOnTheTotalWithAnUnknownSite()
+    {
+        // 155 U at the fixed sites, 5 U follow-the-pain and 5 U at an id of no anatomy: validate says 165 U, so must the map.
+        var example = File.ReadAllText(Path.Combine(LayeringTests.RepositoryRoot(), "docs", "examples", "session-valid.json"));
+        var session = example.Replace("\"injections\": [", "\"injections\": [{\"site\": \"elbow\", \"units\": 5}, {\"site\": \"temporalis-left-ftp\", \"units\": 5}, ", StringComparison.Ordinal);
+        File.WriteAllText(PathOf("s.json"), session);
+        var (_, validate, _) = CliRunner.Run("validate", PathOf("s.json"));
+        Assert.Contains("injections, 165 U.", validate, StringComparison.Ordinal);
+        var (code, map, _) = CliRunner.Run("map", "--session", PathOf("s.json"), "-o", PathOf("m.svg"));
+        Assert.Equal(0, code);
+        Assert.Contains(": 165 U given;", map, StringComparison.Ordinal);
     }
 }

@@ -39,7 +39,7 @@ public sealed class OutcomesCommandTests : IDisposable
         Assert.Equal("t", first.GetProperty("meanChangeCi").GetProperty("method").GetString());
         Assert.Equal(-12.928541m, first.GetProperty("meanChangeCi").GetProperty("lower").GetDecimal()); // R: -12.928541401983852
         var c = root.GetProperty("comparison");
-        Assert.Equal(["treatment", "control", "riskDifference", "riskDifferenceCi", "numberNeededToTreat", "meanChangeDifference", "meanChangeDifferenceCi"], c.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["treatment", "control", "riskDifference", "riskDifferenceCi", "numberNeededToTreat", "numberNeededToTreatLabel", "numberNeededToTreatCi", "meanChangeDifference", "meanChangeDifferenceCi"], c.EnumerateObject().Select(p => p.Name));
         Assert.Equal("newcombe", c.GetProperty("riskDifferenceCi").GetProperty("method").GetString());
         Assert.Equal(0.152602m, c.GetProperty("riskDifferenceCi").GetProperty("lower").GetDecimal()); // R: 0.15260218474765144
         Assert.Equal(2.5m, c.GetProperty("numberNeededToTreat").GetDecimal());
@@ -81,7 +81,7 @@ public sealed class OutcomesCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("onabotulinumtoxinA        30          18  60.0%  42.3% to 75.4%", output, StringComparison.Ordinal);
         Assert.Contains("Risk difference (responder rate)  +40.0 pts", output, StringComparison.Ordinal);
-        Assert.Contains("Number needed to treat                  2.5", output, StringComparison.Ordinal);
+        Assert.Contains("Number needed to treat             NNTB 2.5         NNTB 1.7 to 6.6  Altman (1 / Newcombe bounds)", output, StringComparison.Ordinal);
         Assert.Contains("Welch, df 55.3", output, StringComparison.Ordinal);
         Assert.Contains("onabotulinumtoxinA  ################|#######======|.........  60.0%", output, StringComparison.Ordinal);
         Assert.Contains("PREEMPT 2, week 24: headache days -9.0 vs -6.7 (placebo)  [S10b, verified]", output, StringComparison.Ordinal);

@@ -80,4 +80,18 @@ public sealed class StoppingCommandTests : IDisposable
 
     [Fact]
     public void SessionsAreRequired() => Assert.Equal(2, CliRunner.Run("stopping", Diary(20)).ExitCode);
+
+    [Fact]
+    public void TheExampleWithAFourDayCycleIsIndeterminateAndPrintsNoNumberForIt()
+    {
+        var diary = System.IO.Path.Combine(MigraineProtocol.Tests.Architecture.LayeringTests.RepositoryRoot(), "docs", "examples", "diary.csv");
+        var (code, output, _) = CliRunner.Run("stopping", diary, "--sessions", "2026-02-02,2026-04-27,2026-05-01");
+        Assert.Equal(1, code);
+        Assert.Contains("Decision: indeterminate.", output, StringComparison.Ordinal);
+        Assert.Contains("    2  2026-04-27     2026-04-27..2026-04-30              -       -          -  not-assessed", output, StringComparison.Ordinal);
+        Assert.Contains("Cycle 2: the cycle is 4 days, shorter than the 28-day window compared with the baseline: not assessable.", output, StringComparison.Ordinal);
+        Assert.Contains("Cycle 3: 0 of 28 days recorded in the window", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("-22", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("100.0%", output, StringComparison.Ordinal);
+    }
 }

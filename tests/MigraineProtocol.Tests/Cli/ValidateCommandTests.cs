@@ -65,6 +65,53 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void AnotherToxinIsAProductErrorAndIsNotBilledAsJ0585()
+    {
+        var session = File.ReadAllText(Example("session-valid.json")).Replace("\"BOTOX\"", "\"Dysport\"", StringComparison.Ordinal);
+        var (code, output, error) = CliRunner.Run("validate", Write("dysport.json", session));
+        Assert.Equal(1, code);
+        Assert.Empty(error);
+        Assert.Contains("error     product", output, StringComparison.Ordinal);
+        Assert.Contains("not interchangeable", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("HCPCS", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("J0585-", output, StringComparison.Ordinal);
+        Assert.Contains("Billing reconciliation: none (the product 'Dysport' is not onabotulinumtoxinA", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheCumulativePolicyAndTheToleranceAreOptions()
+    {
+        // 200 U for another indication 84 days before and the day before: 355 U in this cycle (valid), 555 U in the rolling 3 calendar months.
+        var history = Write("h.json", """{"administrations": [{"date": "2025-12-08", "units": 200, "indication": "cervical-dystonia"}, {"date": "2026-03-01", "units": 200, "indication": "cervical-dystonia"}]}""");
+        var (code, output, _) = CliRunner.Run("validate", Example("session-valid.json"), "--history", history);
+        Assert.Equal(0, code);
+        Assert.Contains("this treatment cycle (2025-12-09 to 2026-03-02: administrations fewer than 84 days before): 355 U of a maximum 400 U; headroom 45 U", output, StringComparison.Ordinal);
+        Assert.Contains("the rolling 3 calendar months (2025-12-02 to 2026-03-02) hold 555 U", output, StringComparison.Ordinal);
+        var (rolling, rollingOutput, _) = CliRunner.Run("validate", Example("session-valid.json"), "--history", history, "--cumulative-policy", "rolling");
+        Assert.Equal(1, rolling);
+        Assert.Contains("cumulative-dose-limit", rollingOutput, StringComparison.Ordinal);
+
+        var early = Write("e.json", """{"administrations": [{"date": "2025-12-11", "units": 155, "indication": "chronic-migraine"}]}""");
+        Assert.Contains("retreatment-interval", CliRunner.Run("validate", Example("session-valid.json"), "--history", early).Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("retreatment-interval", CliRunner.Run("validate", Example("session-valid.json"), "--history", early, "--tolerance", "7").Out, StringComparison.Ordinal);
+
+        var (bad, _, badError) = CliRunner.Run("validate", Example("session-valid.json"), "--cumulative-policy", "monthly");
+        Assert.Equal(2, bad);
+        Assert.Contains("Unknown cumulative policy 'monthly'", badError, StringComparison.Ordinal);
+        Assert.Equal(2, CliRunner.Run("validate", Example("session-valid.json"), "--tolerance", "31").ExitCode);
+    }
+
+    [Fact]
+    public void TheVerdictLineSaysWhenAnErrorRestsOnASecondarySource()
+    {
+        var (code, output, _) = CliRunner.Run("validate", Example("session-ftp.json"), "--protocol", "us-label");
+        Assert.Equal(1, code);
+        Assert.Contains("of the errors rest on a secondary or unverified source: re-check before acting)", output, StringComparison.Ordinal);
+        Assert.Contains("S3, S1 [verified-2nd]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("S1 [verified]", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnEarlySessionIsAWarningAndStillValid()
     {
         var history = Write("h.json", """{"administrations": [{"date": "2026-01-05", "units": 155, "indication": "chronic-migraine"}]}""");

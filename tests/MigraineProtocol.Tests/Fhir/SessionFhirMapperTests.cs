@@ -138,6 +138,17 @@ public class SessionFhirMapperTests
     }
 
     [Fact]
+    public void AnotherToxinIsNotCodedAsOnabotulinumtoxinA()
+    {
+        var m = All<Medication>(Export(TreatmentSession.FromProtocol(KnownProtocols.Preempt, Day).WithProduct("Dysport"))).Single();
+        Assert.DoesNotContain(m.Code.Coding, c => c.Code == "J0585");
+        Assert.Equal("Dysport", m.Code.Text);
+        Assert.Equal("Dysport", m.Ingredient.Single().Item is CodeableConcept cc ? cc.Text : null);
+        var botox = All<Medication>(Export(TreatmentSession.FromProtocol(KnownProtocols.Preempt, Day).WithProduct("BOTOX"))).Single();
+        Assert.Contains(botox.Code.Coding, c => c.Code == "J0585");
+    }
+
+    [Fact]
     public void DoseIsInTheLibrarysToxinUnitNeverUcumU()
     {
         var doses = All<MedicationAdministration>(Export()).Select(a => a.Dosage.Dose).ToList();

@@ -38,7 +38,11 @@ public class ArmComparisonTests
         Close(row.D("risk_difference"), c.RiskDifference, 1e-15, "risk difference");
         Close(row.D("newcombe_lower"), c.RiskDifferenceInterval.Lower, 1e-13, "Newcombe lower");
         Close(row.D("newcombe_upper"), c.RiskDifferenceInterval.Upper, 1e-13, "Newcombe upper");
-        Close(1 / row.D("risk_difference"), c.NumberNeededToTreat!.Value, 1e-13, "NNT");
+        Close(1 / row.D("risk_difference"), c.NumberNeededToTreat!.Value.Value, 1e-13, "NNT");
+        Assert.Equal(TreatmentEffect.Benefit, c.NumberNeededToTreat!.Value.Effect);
+        Assert.False(c.NumberNeededToTreatInterval.CrossesZero);
+        Close(1 / row.D("newcombe_upper"), c.NumberNeededToTreatInterval.Lower!.Value, 1e-13, "NNT lower");
+        Close(1 / row.D("newcombe_lower"), c.NumberNeededToTreatInterval.Upper!.Value, 1e-13, "NNT upper");
         Close(row.D("mean_difference"), c.MeanChangeDifference, 1e-13, "mean difference");
         Close(row.D("welch_lower"), c.MeanChangeDifferenceInterval!.Value.Lower, 1e-12, "Welch lower");
         Close(row.D("welch_upper"), c.MeanChangeDifferenceInterval!.Value.Upper, 1e-12, "Welch upper");
@@ -65,7 +69,8 @@ public class ArmComparisonTests
         Assert.Null(c.MeanChangeDifferenceInterval);
         Assert.Null(c.WelchDegreesOfFreedom);
         Assert.Equal(0.5, c.RiskDifference);
-        Assert.Equal(2.0, c.NumberNeededToTreat);
+        Assert.Equal("NNTB 2", c.NumberNeededToTreat.ToString());
+        Assert.Equal(2.0, c.NumberNeededToTreat!.Value.SignedValue);
     }
 
     [Fact]

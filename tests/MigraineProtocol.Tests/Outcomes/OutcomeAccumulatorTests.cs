@@ -104,6 +104,22 @@ public class OutcomeAccumulatorTests
         var one = empty.Add(20, 8);
         Assert.Equal((1L, 1L, -12.0), (one.Count, one.Responders, one.MeanChange));
         Assert.True(double.IsNaN(one.ChangeStandardDeviation));
-        Assert.Throws<ArgumentException>(() => empty.Summarize("arm", 0.95));
+    }
+
+    [Fact]
+    public void AnEmptyAccumulatorSummarizesToNoPatients()
+    {
+        var summary = new OutcomeAccumulator(Half).Summarize("arm", 0.95, IntervalMethod.ClopperPearson);
+        Assert.True(summary.IsEmpty);
+        Assert.Equal((0L, 0L), (summary.Count, summary.Responders));
+        Assert.True(double.IsNaN(summary.ResponderRate));
+        Assert.True(double.IsNaN(summary.MeanChange));
+        Assert.Equal((0.0, 1.0), (summary.ResponderRateInterval.Lower, summary.ResponderRateInterval.Upper));
+        Assert.Null(summary.MeanChangeInterval);
+        Assert.Equal("arm: n=0 (no patients)", summary.ToString());
+        var other = new OutcomeAccumulator(Half).Add(20, 5).Summarize("other", 0.95, IntervalMethod.ClopperPearson);
+        var e = Assert.Throws<ArgumentException>(() => ArmComparison.Create(other, summary));
+        Assert.Contains("'arm' has no patients", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => ArmComparison.Create(summary, other));
     }
 }

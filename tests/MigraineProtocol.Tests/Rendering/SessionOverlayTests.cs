@@ -20,7 +20,7 @@ public class SessionOverlayTests
     [Fact]
     public void AFullSessionIsAllAsPlanned()
     {
-        var overlay = SessionOverlay.FromSession(Preempt, TreatmentSession.FromProtocol(Preempt, Day));
+        var overlay = SessionOverlay.FromSession(Preempt, TreatmentSession.FromProtocol(Preempt, Day).WithProduct("BOTOX"));
         Assert.Equal(31, overlay.Count(SiteDoseStatus.AsPlanned));
         Assert.Empty(overlay.FollowThePain);
         Assert.Empty(overlay.Diagnostics);
@@ -35,7 +35,7 @@ public class SessionOverlayTests
         var injections = Preempt.Sites.Where(s => s.Site.Id.Value != "procerus").Select(s => new Injection(s.Site.Id, s.Units)).ToList();
         injections[0] = new Injection(injections[0].Site, ToxinUnits.FromUnits(2.5m));       // corrugator-left-1 under-dosed
         injections.Add(new Injection(Id("trapezius-right-2"), ToxinUnits.FromUnits(5)));    // injected twice: over-dosed
-        var overlay = SessionOverlay.FromSession(Preempt, new TreatmentSession(Day, injections));
+        var overlay = SessionOverlay.FromSession(Preempt, new TreatmentSession(Day, injections, "BOTOX"));
         Assert.True(overlay.TryGetSite(Id("procerus"), out var procerus));
         Assert.Equal(SiteDoseStatus.Missed, procerus.Status);
         Assert.True(overlay.TryGetSite(Id("corrugator-left-1"), out var corrugator));
@@ -54,7 +54,7 @@ public class SessionOverlayTests
     public void StatusesComeFromTheReportNotFromTheDoses()
     {
         var injections = Preempt.Sites.Where(s => s.Site.Id.Value != "procerus").Select(s => new Injection(s.Site.Id, s.Units)).ToList();
-        var session = new TreatmentSession(Day, injections);
+        var session = new TreatmentSession(Day, injections, "BOTOX");
 
         // A rule set without missing-site reports nothing about procerus, so the map draws it as planned (with 0 U given).
         var report = RuleSet.Default.Without(RuleId.MissingSite).Validate(Preempt, session);
@@ -64,8 +64,8 @@ public class SessionOverlayTests
         Assert.Equal(report.Violations, overlay.Diagnostics);
 
         // Two half doses add up to the protocol's dose but the site was injected twice: duplicate-site and site-dose, drawn over-dosed.
-        var twice = new TreatmentSession(Day, TreatmentSession.FromProtocol(Preempt, Day).Injections.Where(i => i.Site.Value != "procerus")
-            .Append(new Injection(Id("procerus"), ToxinUnits.FromUnits(2.5m))).Append(new Injection(Id("procerus"), ToxinUnits.FromUnits(2.5m))));
+        var twice = new TreatmentSession(Day, TreatmentSession.FromProtocol(Preempt, Day).WithProduct("BOTOX").Injections.Where(i => i.Site.Value != "procerus")
+            .Append(new Injection(Id("procerus"), ToxinUnits.FromUnits(2.5m))).Append(new Injection(Id("procerus"), ToxinUnits.FromUnits(2.5m))), "BOTOX");
         Assert.True(SessionOverlay.FromSession(Preempt, twice).TryGetSite(Id("procerus"), out var halves));
         Assert.Equal((SiteDoseStatus.OverDosed, ToxinUnits.FromUnits(5)), (halves.Status, halves.Given));
     }
@@ -73,7 +73,7 @@ public class SessionOverlayTests
     [Fact]
     public void AReportOfAnotherProtocolOrDateIsRejected()
     {
-        var session = TreatmentSession.FromProtocol(Preempt, Day);
+        var session = TreatmentSession.FromProtocol(Preempt, Day).WithProduct("BOTOX");
         Assert.Throws<ArgumentException>(() => SessionOverlay.FromReport(Preempt, session, RuleSet.Default.Validate(KnownProtocols.UsLabel, session)));
         var later = new TreatmentSession(Day.AddDays(1), session.Injections);
         Assert.Throws<ArgumentException>(() => SessionOverlay.FromReport(Preempt, session, RuleSet.Default.Validate(Preempt, later)));
@@ -109,7 +109,7 @@ public class SessionOverlayTests
         const string cite = """{"source": "clinic", "locator": "local policy", "verification": "unverified"}""";
         var json = $$"""{"protocols": [{"id": "forehead-only", "name": "F", "description": "d", "retreatmentIntervalDays": 84, "sources": [{{cite}}], "sites": [{"site": "procerus", "units": 5}]}]}""";
         var protocol = ProtocolCatalog.Load([DefinitionFile.FromJson("f.json", json)]).Get(ProtocolId.From("forehead-only"));
-        var session = new TreatmentSession(Day, [new Injection(Id("procerus"), ToxinUnits.FromUnits(5)), new Injection(Id("frontalis-left-1"), ToxinUnits.FromUnits(5)), new Injection(Id("elbow"), ToxinUnits.FromUnits(5))]);
+        var session = new TreatmentSession(Day, [new Injection(Id("procerus"), ToxinUnits.FromUnits(5)), new Injection(Id("frontalis-left-1"), ToxinUnits.FromUnits(5)), new Injection(Id("elbow"), ToxinUnits.FromUnits(5))], "BOTOX");
         var overlay = SessionOverlay.FromSession(protocol, session);
         Assert.Equal(SiteDoseStatus.Unplanned, overlay.Sites[1].Status);
         Assert.Equal(2, overlay.Sites.Length);
@@ -117,7 +117,8 @@ public class SessionOverlayTests
             [("unknown-site", "frontalis-left-1"), ("unknown-site", "elbow"), ("total-dose-limit", "-")],
             overlay.Diagnostics.Select(d => (d.Code.Value, d.Site?.Value ?? "-")));
         Assert.Contains("'elbow' is not a site of protocol 'forehead-only'", overlay.Diagnostics[1].Message, StringComparison.Ordinal);
-        Assert.Equal(ToxinUnits.FromUnits(10), overlay.GivenUnits);
+        Assert.Equal(ToxinUnits.FromUnits(15), overlay.GivenUnits); // the session total, as validate says: elbow's 5 U included
+        Assert.Equal(ToxinUnits.FromUnits(5), overlay.UndrawnUnits);
     }
 
     [Fact]
@@ -127,7 +128,7 @@ public class SessionOverlayTests
             picks =>
             {
                 var injections = picks.Select(p => new Injection(Preempt.Sites[p.Item1].Site.Id, ToxinUnits.FromHundredths(p.Item2))).ToList();
-                var overlay = SessionOverlay.FromSession(Preempt, new TreatmentSession(Day, injections));
+                var overlay = SessionOverlay.FromSession(Preempt, new TreatmentSession(Day, injections, "BOTOX"));
                 return Preempt.Sites.All(s =>
                 {
                     var here = injections.Where(i => i.Site == s.Site.Id).ToList();
@@ -155,10 +156,22 @@ public class SessionOverlayTests
 
     [Fact]
     public void ToStringSummarises() =>
-        Assert.Equal("2026-03-02: 155 U; 0 missed, 0 under-dosed, 0 over-dosed, 0 unplanned", SessionOverlay.FromSession(Preempt, TreatmentSession.FromProtocol(Preempt, Day)).ToString());
+        Assert.Equal("2026-03-02: 155 U; 0 missed, 0 under-dosed, 0 over-dosed, 0 unplanned", SessionOverlay.FromSession(Preempt, TreatmentSession.FromProtocol(Preempt, Day).WithProduct("BOTOX")).ToString());
 
     private static readonly MuscleId Temporalis = MuscleId.From("temporalis");
 
+    [Fact]
+    public void TheOverlayTotalAgreesWithTheReportEvenWithAnUndrawableSite()
+    {
+        // 165 U given, 5 U of it at an id the map cannot draw: the map used to say 160 U where validate says 165 U.
+        var session = With(new Injection(Id("elbow"), ToxinUnits.FromUnits(5)), Injection.FollowThePain(Temporalis, Laterality.Left, ToxinUnits.FromUnits(5)));
+        var report = RuleSet.Default.Validate(Preempt, session);
+        var overlay = SessionOverlay.FromReport(Preempt, session, report);
+        Assert.Equal(ToxinUnits.FromUnits(165), report.TotalUnits);
+        Assert.Equal(report.TotalUnits, overlay.GivenUnits);
+        Assert.Equal(ToxinUnits.FromUnits(5), overlay.UndrawnUnits);
+    }
+
     private static TreatmentSession With(params Injection[] extra) =>
-        new(Day, TreatmentSession.FromProtocol(Preempt, Day).Injections.Concat(extra));
+        new(Day, TreatmentSession.FromProtocol(Preempt, Day).Injections.Concat(extra), "BOTOX");
 }

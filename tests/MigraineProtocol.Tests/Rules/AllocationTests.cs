@@ -28,7 +28,7 @@ public class AllocationTests
     public void ValidatingValidSessionsAllocatesNothing()
     {
         var day = new DateOnly(2026, 3, 2);
-        var full = TreatmentSession.FromProtocol(KnownProtocols.Preempt, day);
+        var full = TreatmentSession.FromProtocol(KnownProtocols.Preempt, day).WithProduct("BOTOX");
         var reversed = full.WithInjections(full.Injections.Reverse());
         var ftp = full.WithInjections(full.Injections.Concat(new[] { "temporalis-left-ftp", "trapezius-right-ftp", "trapezius-right-ftp" }.Select(s => new Injection(SiteId.From(s), ToxinUnits.FromUnits(5)))));
         var history = new TreatmentHistory([new Administration(day.AddDays(-90), ToxinUnits.FromUnits(155), Administration.ChronicMigraine), new Administration(day.AddDays(-30), ToxinUnits.FromUnits(50), "spasticity")]);

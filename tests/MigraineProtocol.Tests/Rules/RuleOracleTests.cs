@@ -24,8 +24,9 @@ public class RuleOracleTests
         bool Known(Injection i) => fixedIds.Contains(i.Site) || (i.Site.TryGetFollowThePain(out var m, out _) && muscles.Contains(m));
         var counts = P.Sites.ToDictionary(s => s.Site.Id, s => session.Injections.Count(i => i.Site == s.Site.Id));
         var total = session.Injections.Aggregate(0L, (t, i) => Math.Min(t + i.Units.Hundredths, ToxinUnits.MaxValue.Hundredths));
-        var window = session.Date.AddMonths(-3);
-        var cumulative = Math.Min(total + history.Administrations.Where(a => a.Date >= window && a.Date <= session.Date).Sum(a => a.Units.Hundredths), ToxinUnits.MaxValue.Hundredths);
+        // The default policy counts one treatment cycle: administrations fewer than 84 days before the session (ADR 0090).
+        var cumulative = Math.Min(total + history.Administrations.Where(a => session.Date.DayNumber - a.Date.DayNumber is >= 0 and < 84).Sum(a => a.Units.Hundredths), ToxinUnits.MaxValue.Hundredths);
+        var rolling = Math.Min(total + history.Administrations.Where(a => a.Date >= session.Date.AddMonths(-3) && a.Date <= session.Date).Sum(a => a.Units.Hundredths), ToxinUnits.MaxValue.Hundredths);
         int Of(RuleId id) => report.ViolationsOf(id).Count();
         return (Of(RuleId.UnknownSite) == session.Injections.Count(i => !Known(i))).Label("unknown-site")
             .And((Of(RuleId.DuplicateSite) == counts.Count(c => c.Value > 1)).Label("duplicate-site"))
@@ -34,6 +35,10 @@ public class RuleOracleTests
                 + session.Injections.Count(i => i.Site.TryGetFollowThePain(out var m, out _) && P.TryGetFollowThePain(m, out _) && i.Units != ToxinUnits.FromUnits(5))).Label("site-dose"))
             .And((Of(RuleId.TotalDoseLimit) == (total > 19_500 ? 1 : 0)).Label("total-dose-limit"))
             .And((Of(RuleId.CumulativeDoseLimit) == (cumulative > 40_000 ? 1 : 0)).Label("cumulative-dose-limit"))
+            .And((report.Cumulative.RollingUnits.Hundredths == rolling).Label("rolling cumulative"))
+            .And((report.CumulativeHeadroom.Hundredths == Math.Max(0, 40_000 - cumulative)).Label("headroom"))
+            .And((Of(RuleId.Product) == 1 && report.ViolationsOf(RuleId.Product).Single().IsError == (session.Product is not null && !session.Product.Trim().Equals("BOTOX", StringComparison.OrdinalIgnoreCase) && !session.Product.Trim().Equals("onabotulinumtoxinA", StringComparison.OrdinalIgnoreCase))
+                || (Of(RuleId.Product) == 0 && session.Product is not null)).Label("product"))
             .And((report.TotalUnits.Hundredths == total).Label("total"))
             .And((report.IsValid == report.Violations.All(v => v.Severity == Severity.Warning)).Label("valid"));
     }

@@ -33,7 +33,7 @@ public class RuleSetTests
     public void DefaultHoldsTheRequiredCodesInOrderWithTheirSeverities()
     {
         Assert.Equal(
-            ["unknown-site", "duplicate-site", "missing-site", "site-dose", "follow-the-pain-limit", "total-dose-limit", "retreatment-interval", "cumulative-dose-limit", "expired-lot", "reconstitution-concentration", "vial-count"],
+            ["product", "unknown-site", "duplicate-site", "missing-site", "site-dose", "follow-the-pain-limit", "total-dose-limit", "retreatment-interval", "cumulative-dose-limit", "expired-lot", "reconstitution-concentration", "reconstitution-age", "vial-count"],
             RuleSet.Default.Ids.Select(i => i.Value));
         Assert.Equal(Severity.Warning, RuleSet.Default.SeverityOf(RuleId.RetreatmentInterval));
         Assert.Equal(Severity.Error, RuleSet.Default.SeverityOf(RuleId.CumulativeDoseLimit));
@@ -48,8 +48,8 @@ public class RuleSetTests
             .With(new NoFollowThePainOnFirstSession())
             .WithSeverity(RuleId.RetreatmentInterval, Severity.Error)
             .Without(RuleId.ReconstitutionConcentration);
-        Assert.Equal(11, rules.Rules.Length);
-        Assert.Equal(11, RuleSet.Default.Rules.Length);
+        Assert.Equal(13, rules.Rules.Length);
+        Assert.Equal(13, RuleSet.Default.Rules.Length);
         Assert.False(rules.Contains(RuleId.ReconstitutionConcentration));
         Assert.Equal(Severity.Warning, RuleSet.Default.SeverityOf(RuleId.RetreatmentInterval));
 
@@ -72,7 +72,7 @@ public class RuleSetTests
     public void WithReplacesARuleOfTheSameCodeInPlace()
     {
         var replaced = RuleSet.Default.With(new NoFollowThePainOnFirstSession()).With(new NoFollowThePainOnFirstSession(), Severity.Error);
-        Assert.Equal(12, replaced.Rules.Length);
+        Assert.Equal(14, replaced.Rules.Length);
         Assert.Equal(Severity.Error, replaced.SeverityOf(RuleId.From("clinic-first-session-ftp")));
     }
 

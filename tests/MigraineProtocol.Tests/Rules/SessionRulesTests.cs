@@ -12,7 +12,7 @@ public class SessionRulesTests
     internal static readonly DateOnly Day = new(2026, 3, 2);
     private static readonly ToxinUnits Five = ToxinUnits.FromUnits(5);
 
-    internal static TreatmentSession Full(TreatmentProtocol? protocol = null) => TreatmentSession.FromProtocol(protocol ?? KnownProtocols.Preempt, Day);
+    internal static TreatmentSession Full(TreatmentProtocol? protocol = null) => TreatmentSession.FromProtocol(protocol ?? KnownProtocols.Preempt, Day).WithProduct("BOTOX");
 
     internal static TreatmentSession Plus(TreatmentSession s, params string[] sites) => s.WithInjections(s.Injections.Concat(sites.Select(x => new Injection(SiteId.From(x), Five))));
 
@@ -63,7 +63,7 @@ public class SessionRulesTests
         Assert.Equal(Severity.Error, v.Severity);
         Assert.Equal(site, v.Site?.Value);
         Assert.Contains(message, v.Message, StringComparison.Ordinal);
-        Assert.Equal("S1, S4", v.Source.Source);
+        Assert.Equal("S1b", v.Source.Source);
         Assert.False(r.IsValid);
     }
 
@@ -165,36 +165,101 @@ public class SessionRulesTests
         var early = new TreatmentHistory([new Administration(Day.AddDays(-76), ToxinUnits.FromUnits(155), Administration.ChronicMigraine)]);
         var v = Validate(Full(), history: early, options: ValidationOptions.Compel).Violations.Single();
         Assert.Equal("S12", v.Source.Source);
-        Assert.Contains("less a tolerance of 7 days, so not before 2026-03-03", v.Message, StringComparison.Ordinal);
+        Assert.Contains("retreats every 84 days (12 weeks), 2026-03-10; with the tolerance of 7 days in the options, 77 days after it is 2026-03-03", v.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not before", v.Message, StringComparison.Ordinal);
     }
 
+    private static readonly ValidationOptions Rolling = ValidationOptions.Default.WithCumulativePolicy(CumulativeWindowPolicy.RollingCalendarMonths);
+
     [Fact]
-    public void CumulativeDoseCountsEveryIndicationInThe3CalendarMonthsUpToTheSessionDay()
+    public void RollingPolicyCountsEveryIndicationInThe3CalendarMonthsUpToTheSessionDay()
     {
-        // Window of 2026-03-02: 2025-12-02 .. 2026-03-02, both inclusive.
-        Assert.Equal(new DateOnly(2025, 12, 2), ValidationOptions.Default.CumulativeWindowStart(Day));
+        // Opt-in window of 2026-03-02: 2025-12-02 .. 2026-03-02, both inclusive.
+        Assert.Equal(new DateOnly(2025, 12, 2), Rolling.CumulativeWindowStart(Day));
+        Assert.Equal(new DateOnly(2025, 12, 2), ValidationOptions.Default.RollingWindowStart(Day));
         var inside = new TreatmentHistory([
             new Administration(new DateOnly(2025, 12, 2), ToxinUnits.FromUnits(100), "cervical-dystonia"),
             new Administration(new DateOnly(2026, 2, 1), ToxinUnits.FromUnits(145.01m), "spasticity"),
         ]);
-        var r = Validate(Full(), history: inside);
+        var r = Validate(Full(), history: inside, options: Rolling);
         var v = Assert.Single(r.Violations);
         Assert.Equal("cumulative-dose-limit", v.Code.Value);
         Assert.Equal(ToxinUnits.FromUnits(400.01m), r.CumulativeUnits);
         Assert.True(v.Source.IsSecondary);
-        Assert.Contains("400.01 U from 2025-12-02 to 2026-03-02", v.Message, StringComparison.Ordinal);
+        Assert.Contains("400.01 U from 2025-12-02 to 2026-03-02 (3 calendar months", v.Message, StringComparison.Ordinal);
 
         var edge = new TreatmentHistory([
             new Administration(new DateOnly(2025, 12, 1), ToxinUnits.FromUnits(100), "cervical-dystonia"),
             new Administration(new DateOnly(2026, 2, 1), ToxinUnits.FromUnits(145.01m), "spasticity"),
         ]);
-        Assert.True(Validate(Full(), history: edge).Violations.IsEmpty);
-        Assert.Equal(ToxinUnits.FromUnits(300.01m), Validate(Full(), history: edge).CumulativeUnits);
+        Assert.True(Validate(Full(), history: edge, options: Rolling).Violations.IsEmpty);
+        Assert.Equal(ToxinUnits.FromUnits(300.01m), Validate(Full(), history: edge, options: Rolling).CumulativeUnits);
     }
 
     [Fact]
-    public void CumulativeWindowClampsToTheEndOfShorterMonths() =>
-        Assert.Equal(new DateOnly(2026, 2, 28), ValidationOptions.Default.CumulativeWindowStart(new DateOnly(2026, 5, 31)));
+    public void RollingWindowClampsToTheEndOfShorterMonths() =>
+        Assert.Equal(new DateOnly(2026, 2, 28), Rolling.CumulativeWindowStart(new DateOnly(2026, 5, 31)));
+
+    [Fact]
+    public void TheDefaultCumulativeWindowIsOneTreatmentCycle()
+    {
+        // The example: 155 U for chronic migraine, 200 U for another indication 84 days before and
+        // again the day before. 355 U per 12-week cycle is on label; the rolling reading (the old default) said 710 U.
+        Assert.Equal(CumulativeWindowPolicy.TreatmentCycle, ValidationOptions.Default.CumulativePolicy);
+        var history = new TreatmentHistory([
+            new Administration(Day.AddDays(-84), ToxinUnits.FromUnits(155), Administration.ChronicMigraine),
+            new Administration(Day.AddDays(-84), ToxinUnits.FromUnits(200), "cervical-dystonia"),
+            new Administration(Day.AddDays(-1), ToxinUnits.FromUnits(200), "cervical-dystonia"),
+        ]);
+        var r = Validate(Full(), history: history);
+        Assert.True(r.IsValid);
+        Assert.Empty(r.ViolationsOf(RuleId.CumulativeDoseLimit));
+        Assert.Equal(ToxinUnits.FromUnits(355), r.CumulativeUnits);
+        Assert.Equal(Day.AddDays(-83), r.CumulativeWindowStart);
+        Assert.Equal(ToxinUnits.FromUnits(45), r.CumulativeHeadroom);
+        Assert.Equal(ToxinUnits.FromUnits(710), r.Cumulative.RollingUnits);
+        Assert.Equal(new DateOnly(2025, 12, 2), r.Cumulative.RollingWindowStart);
+
+        // The rolling reading, opt-in, still counts two cycles.
+        var rolling = Validate(Full(), history: history, options: Rolling);
+        Assert.Contains("710 U from 2025-12-02", Assert.Single(rolling.ViolationsOf(RuleId.CumulativeDoseLimit)).Message, StringComparison.Ordinal);
+
+        // 300 U three weeks earlier plus this 155 U is over the limit within one cycle.
+        var three = new TreatmentHistory([new Administration(Day.AddDays(-21), ToxinUnits.FromUnits(300), "spasticity")]);
+        var over = Validate(Full(), history: three);
+        Assert.False(over.IsValid);
+        var v = Assert.Single(over.ViolationsOf(RuleId.CumulativeDoseLimit));
+        Assert.Contains("455 U in the treatment cycle from 2025-12-09 to 2026-03-02 (administrations fewer than 84 days before the session", v.Message, StringComparison.Ordinal);
+        Assert.Equal(ToxinUnits.Zero, over.CumulativeHeadroom);
+
+        // An administration 83 days before belongs to this cycle; 84 days before, to the previous one.
+        var at83 = new TreatmentHistory([new Administration(Day.AddDays(-83), ToxinUnits.FromUnits(250), "spasticity")]);
+        Assert.Single(Validate(Full(), history: at83).ViolationsOf(RuleId.CumulativeDoseLimit));
+        var at84 = new TreatmentHistory([new Administration(Day.AddDays(-84), ToxinUnits.FromUnits(250), "spasticity")]);
+        Assert.Empty(Validate(Full(), history: at84).ViolationsOf(RuleId.CumulativeDoseLimit));
+    }
+
+    [Fact]
+    public void TheEarliestNextSessionSatisfiesTheIntervalAndTheLimit()
+    {
+        // 200 U for another indication 70 days after this session: at the 84-day retreatment date the cycle
+        // would hold 200 + 155 = 355 U (fits), so the interval decides.
+        var after = new TreatmentHistory([new Administration(Day.AddDays(70), ToxinUnits.FromUnits(200), "cervical-dystonia")]);
+        Assert.Equal(Day.AddDays(84), Validate(Full(), history: after).NextEligibleDate);
+
+        // 300 U for another indication 80 days after: 300 + 155 > 400 until that dose leaves the cycle (80 + 84 days).
+        var big = new TreatmentHistory([new Administration(Day.AddDays(80), ToxinUnits.FromUnits(300), "spasticity")]);
+        var r = Validate(Full(), history: big);
+        Assert.Equal(Day.AddDays(164), r.NextEligibleDate);
+        Assert.Equal(Day.AddDays(164), CumulativeDose.EarliestDate(new TreatmentHistory([.. big.Administrations, new Administration(Day, ToxinUnits.FromUnits(155), Administration.ChronicMigraine)]), ToxinUnits.FromUnits(155), Day.AddDays(84)));
+        Assert.Equal(ToxinUnits.FromUnits(100), CumulativeDose.Headroom(big, Day.AddDays(84)));
+        Assert.Equal(ToxinUnits.FromUnits(300), CumulativeDose.UnitsInWindow(big, Day.AddDays(163)));
+        Assert.Equal(ToxinUnits.Zero, CumulativeDose.UnitsInWindow(big, Day.AddDays(164)));
+        Assert.Null(CumulativeDose.EarliestDate(TreatmentHistory.Empty, ToxinUnits.FromUnits(401), Day));
+
+        // The COMPEL tolerance moves the interval date 7 days earlier.
+        Assert.Equal(Day.AddDays(77), Validate(Full(), options: ValidationOptions.Compel).NextEligibleDate);
+    }
 
     [Fact]
     public void RecordChecksExpiredLotConcentrationAndVialCount()
@@ -205,8 +270,44 @@ public class SessionRulesTests
         Assert.Equal("Lot 'C1' expired on 2026-03-01, before the session on 2026-03-02.", r.Violations[0].Message);
         Assert.Equal(Severity.Warning, r.Violations[1].Severity);
         Assert.Equal("1 vial of 100 U hold 100 U, less than the 155 U given.", r.Violations[2].Message);
-        var sameDay = new TreatmentSession(Day, Full().Injections, expiry: Day, reconstitution: Reconstitution.Vial100In2Ml).WithVialsOpened(2);
+        var sameDay = new TreatmentSession(Day, Full().Injections, "BOTOX", expiry: Day, reconstitution: Reconstitution.Vial100In2Ml).WithVialsOpened(2);
         Assert.Empty(Validate(sameDay).Violations);
+    }
+
+    [Theory]
+    [InlineData("2026-02-28T22:00", "more than 24 hours before the session")]
+    [InlineData("2026-03-01T12:00", "cannot tell whether it was given within 24 hours")]
+    [InlineData("2026-03-03T08:00", "after the session day")]
+    [InlineData("2026-03-02T00:00", null)]
+    public void ReconstitutionAgeWarnsPast24Hours(string at, string? expected)
+    {
+        var s = Full().WithReconstitutedAt(DateTime.Parse(at, System.Globalization.CultureInfo.InvariantCulture));
+        var r = Validate(s);
+        if (expected is null)
+        {
+            Assert.Empty(r.ViolationsOf(RuleId.ReconstitutionAge));
+            return;
+        }
+
+        var v = Assert.Single(r.ViolationsOf(RuleId.ReconstitutionAge));
+        Assert.Equal(Severity.Warning, v.Severity);
+        Assert.Contains(expected, v.Message, StringComparison.Ordinal);
+        Assert.Equal(("S19", VerificationLevel.VerifiedSecondary), (v.Source.Source, v.Source.Verification));
+        Assert.True(r.IsValid);
+        Assert.Empty(Validate(Full()).ViolationsOf(RuleId.ReconstitutionAge));
+    }
+
+    [Fact]
+    public void NoProductRecordedIsAWarningThatSaysOnabotulinumtoxinAIsAssumed()
+    {
+        var r = Validate(Full().WithProduct(null));
+        var v = Assert.Single(r.Violations);
+        Assert.Equal((RuleId.Product, Severity.Warning), (v.Code, v.Severity));
+        Assert.Contains("onabotulinumtoxinA (BOTOX) is assumed", v.Message, StringComparison.Ordinal);
+        Assert.True(r.IsValid);
+        var dysport = Validate(Full().WithProduct("Dysport"));
+        Assert.False(dysport.IsValid);
+        Assert.Equal(Severity.Error, Assert.Single(dysport.Violations).Severity);
     }
 
     [Fact]

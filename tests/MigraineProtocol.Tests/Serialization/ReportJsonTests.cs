@@ -23,7 +23,7 @@ public class ReportJsonTests
     public void HasTheDocumentedShape()
     {
         var s = TreatmentSession.FromProtocol(KnownProtocols.Preempt, new DateOnly(2026, 3, 2));
-        var session = new TreatmentSession(s.Date, s.Injections.Skip(1), reconstitution: Reconstitution.Vial100In2Ml);
+        var session = new TreatmentSession(s.Date, s.Injections.Skip(1), "BOTOX", reconstitution: Reconstitution.Vial100In2Ml).WithVialsOpened(2);
         using var doc = JsonDocument.Parse(ReportJson.Write(RuleSet.Default.Validate(KnownProtocols.Preempt, session)));
         var root = doc.RootElement;
         Assert.False(root.GetProperty("valid").GetBoolean());
@@ -31,6 +31,12 @@ public class ReportJsonTests
         Assert.Equal(150m, root.GetProperty("totalUnits").GetDecimal());
         Assert.Equal("2026-05-25", root.GetProperty("nextEligibleDate").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("previousSessionDate").ValueKind);
+        Assert.Equal("treatment-cycle", root.GetProperty("cumulativePolicy").GetString());
+        Assert.Equal(400m, root.GetProperty("cumulativeLimit").GetDecimal());
+        Assert.Equal(250m, root.GetProperty("cumulativeHeadroom").GetDecimal());
+        Assert.Equal("2025-12-09", root.GetProperty("cumulativeWindowStart").GetString());
+        Assert.Equal("2025-12-02", root.GetProperty("rollingWindowStart").GetString());
+        Assert.Equal(150m, root.GetProperty("rollingCumulativeUnits").GetDecimal());
         var d = root.GetProperty("diagnostics")[0];
         Assert.Equal(["code", "severity", "message", "site", "source"], d.EnumerateObject().Select(p => p.Name));
         Assert.Equal("missing-site", d.GetProperty("code").GetString());
@@ -51,7 +57,7 @@ public class ReportJsonTests
     public void InconsistentOrUnknownContentIsAnError(string from, string to, string expected)
     {
         var s = TreatmentSession.FromProtocol(KnownProtocols.Preempt, new DateOnly(2026, 3, 2));
-        var json = ReportJson.Write(RuleSet.Default.Validate(KnownProtocols.Preempt, new TreatmentSession(s.Date, s.Injections.Skip(1), reconstitution: Reconstitution.Vial100In2Ml)));
+        var json = ReportJson.Write(RuleSet.Default.Validate(KnownProtocols.Preempt, new TreatmentSession(s.Date, s.Injections.Skip(1), "BOTOX", reconstitution: Reconstitution.Vial100In2Ml).WithVialsOpened(2)));
         var bad = json.Replace(from, to, StringComparison.Ordinal);
         Assert.NotEqual(json, bad);
         Assert.False(ReportJson.TryRead(bad, "r.json", out _, out var problems));

@@ -24,7 +24,7 @@ public class SessionJsonTests
     {
         var s = SessionJson.Read("""
             {"date": "2026-03-02", "product": "BOTOX", "lot": "C1234", "expiry": "2027-01-31",
-             "reconstitution": {"vialUnits": 200, "diluentMl": 4}, "vials": 1,
+             "reconstitution": {"vialUnits": 200, "diluentMl": 4}, "vials": 1, "reconstitutedAt": "2026-03-02T08:15",
              "injections": [{"site": "procerus", "units": 5}, {"site": "temporalis-left-ftp", "units": 2.5}]}
             """, "s.json");
         Assert.Equal(new DateOnly(2026, 3, 2), s.Date);
@@ -33,6 +33,7 @@ public class SessionJsonTests
         Assert.Equal(new DateOnly(2027, 1, 31), s.Expiry);
         Assert.Equal(Reconstitution.Vial200In4Ml, s.Reconstitution);
         Assert.Equal(1, s.VialsOpened);
+        Assert.Equal(new DateTime(2026, 3, 2, 8, 15, 0), s.ReconstitutedAt);
         Assert.Equal([SiteId.From("procerus"), SiteId.From("temporalis-left-ftp")], s.Injections.Select(i => i.Site));
         Assert.Equal(ToxinUnits.FromUnits(7.5m), s.TotalUnits);
     }

@@ -217,7 +217,9 @@ public sealed class CohortDiaryStore
             o4 += (classOk >> 4) & 1;
             var multiple = multipleOk && classOk == 0;
             multipleCount += multiple ? 1 : 0;
-            suspected += classOk != 0 || multiple ? 1 : 0;
+
+            // ICHD-3 8.2 criterion A (headache on >= 15 days in every evaluated period) gates every subtype.
+            suspected += (met & 0b10) != 0 && (classOk != 0 || multiple) ? 1 : 0;
             patientWords = ref Unsafe.Add(ref patientWords, periods * WordsPerPeriod);
         }
 
@@ -259,6 +261,7 @@ public sealed class CohortDiaryStore
         {
             var cmOk = true;
             var cmBad = false;
+            var headacheOk = true;
             var classOk = 0x1Fu;
             var multipleOk = multipleAssessed;
             for (var p = 0; p < periods; p++)
@@ -278,6 +281,7 @@ public sealed class CohortDiaryStore
 
                 var unrecorded = DaysPerPeriod - recorded;
                 cmOk &= headache >= Hd & migraine >= Md;
+                headacheOk &= headache >= Hd;
                 cmBad |= headache + unrecorded < Hd | migraine + unrecorded < Md;
                 uint c0 = Unsafe.Add(ref w, FirstClass), c1 = Unsafe.Add(ref w, FirstClass + 1), c2 = Unsafe.Add(ref w, FirstClass + 2), c3 = Unsafe.Add(ref w, FirstClass + 3), c4 = Unsafe.Add(ref w, FirstClass + 4);
                 classOk &= (BitOperations.PopCount(c0) >= t0 ? 1u : 0u)
@@ -301,7 +305,9 @@ public sealed class CohortDiaryStore
             o4 += (classOk >> 4) & 1;
             var multiple = multipleOk && classOk == 0;
             multipleCount += multiple ? 1 : 0;
-            suspected += classOk != 0 || multiple ? 1 : 0;
+
+            // ICHD-3 8.2 criterion A (headache on >= 15 days in every evaluated period) gates every subtype.
+            suspected += headacheOk && (classOk != 0 || multiple) ? 1 : 0;
             patientWords = ref Unsafe.Add(ref patientWords, periods * WordsPerPeriod);
         }
 

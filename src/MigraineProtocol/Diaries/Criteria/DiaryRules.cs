@@ -73,6 +73,8 @@ internal static class DiaryCitations
 {
     internal static readonly Citation Ichd3ChronicMigraine = new("S8", "ICHD-3 1.3 chronic migraine, criteria A and C (clinical-facts.md §3)", VerificationLevel.Verified);
     internal static readonly Citation Ichd3MedicationOveruse = new("S8", "ICHD-3 8.2 medication-overuse headache, thresholds by class (clinical-facts.md §3)", VerificationLevel.Verified);
+    internal static readonly Citation Ichd3CombinationAnalgesic = new("S8b", "ICHD-3 8.2.5 combination-analgesic-overuse headache, >=10 days/month (clinical-facts.md §3)", VerificationLevel.Verified);
+    internal static readonly Citation Ichd3MultipleClasses = new("S8b", "ICHD-3 8.2.6 overuse of multiple classes, none overused alone, >=10 days/month in total (clinical-facts.md §3)", VerificationLevel.Verified);
     internal static readonly Citation Ichd3MedicationOveruseHeadacheDays = new("S8", "ICHD-3 8.2 criterion A, headache on >=15 days/month (clinical-facts.md §3)", VerificationLevel.Verified);
     internal static readonly Citation NiceStart = new("S9", "NICE TA260 recommendation 1.1 (clinical-facts.md §4)", VerificationLevel.Verified);
     internal static readonly Citation NiceStop = new("S9", "NICE TA260 recommendation 1.2 (clinical-facts.md §4)", VerificationLevel.Verified);

@@ -7,11 +7,11 @@ namespace MigraineProtocol.Diaries.Criteria;
 /// The ICHD-3 8.2 medication-overuse thresholds, in days per month of intake, by class.
 /// </summary>
 /// <remarks>
-/// <para><see cref="Verified"/> holds the VERIFIED thresholds (clinical-facts.md §3, S8): ergot 10,
-/// triptan 10, opioid 10, simple analgesic 15. The combination-analgesic threshold and the threshold
-/// for several classes none overused alone are UNVERIFIED, so they have no default: the caller
-/// supplies them (<see cref="WithCombinationAnalgesic"/>, <see cref="WithMultipleClasses"/>), and a
-/// verdict made without them says the class was not assessed.</para>
+/// <para><see cref="Verified"/> holds the VERIFIED thresholds (clinical-facts.md §3): ergot 10,
+/// triptan 10, opioid 10, non-opioid analgesic 15 (S8), combination analgesic 10 (ICHD-3 8.2.5, S8b) and
+/// several classes none overused alone 10 days in total (ICHD-3 8.2.6, S8b). A caller may set other
+/// values (<see cref="WithCombinationAnalgesic"/>, <see cref="WithMultipleClasses"/>); they are then the
+/// caller's, not ICHD-3's.</para>
 /// <para>Equality is by reference. Instances are immutable.</para>
 /// </remarks>
 public sealed class MedicationOveruseThresholds
@@ -24,13 +24,13 @@ public sealed class MedicationOveruseThresholds
         MultipleClasses = multipleClasses;
     }
 
-    /// <summary>Gets the VERIFIED thresholds only: ergot, triptan, opioid 10 and simple analgesic 15 days/month; combination analgesics and multiple classes not set.</summary>
-    public static MedicationOveruseThresholds Verified { get; } = new([10, 10, 10, 15, null], null);
+    /// <summary>Gets the VERIFIED ICHD-3 thresholds: ergot, triptan, opioid 10, non-opioid analgesic 15, combination analgesic 10 (8.2.5) days/month, and several classes none overused alone 10 days/month in total (8.2.6).</summary>
+    public static MedicationOveruseThresholds Verified { get; } = new([10, 10, 10, 15, 10], 10);
 
-    /// <summary>Gets the threshold for several classes taken together, none overused alone, when the caller supplied it.</summary>
+    /// <summary>Gets the threshold for several classes taken together, none overused alone (ICHD-3 8.2.6: 10 days/month in total by default).</summary>
     public int? MultipleClasses { get; }
 
-    /// <summary>Returns the threshold for a class, or <see langword="null"/> when it was not supplied (combination analgesics by default).</summary>
+    /// <summary>Returns the threshold for a class, or <see langword="null"/> when it is not set.</summary>
     /// <param name="medicationClass">The class.</param>
     /// <returns>The days per month, or <see langword="null"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="medicationClass"/> is undefined.</exception>
@@ -40,18 +40,28 @@ public sealed class MedicationOveruseThresholds
         return byClass[(int)medicationClass];
     }
 
-    /// <summary>Returns the source of a class's threshold: ICHD-3 (S8, VERIFIED), or the caller (UNVERIFIED) for combination analgesics.</summary>
+    /// <summary>Returns the source of a class's ICHD-3 threshold: S8 (8.2.1-8.2.3, opioids) or S8b (8.2.5 combination analgesics), both VERIFIED.</summary>
     /// <param name="medicationClass">The class.</param>
     /// <returns>The citation.</returns>
     public static Citation SourceFor(AcuteMedicationClass medicationClass) =>
         medicationClass == AcuteMedicationClass.CombinationAnalgesic
-            ? DiaryCitations.CallerSupplied("combination-analgesic overuse threshold")
+            ? DiaryCitations.Ichd3CombinationAnalgesic
             : DiaryCitations.Ichd3MedicationOveruse;
 
-    /// <summary>Gets the source of the multiple-classes threshold (the caller; UNVERIFIED).</summary>
-    public static Citation MultipleClassesSource => DiaryCitations.CallerSupplied("multiple-classes overuse threshold");
+    /// <summary>Gets the source of the ICHD-3 8.2.6 multiple-classes threshold (S8b, VERIFIED).</summary>
+    public static Citation MultipleClassesSource => DiaryCitations.Ichd3MultipleClasses;
 
-    /// <summary>Returns new thresholds with the caller's combination-analgesic threshold (UNVERIFIED in clinical-facts.md §3).</summary>
+    /// <summary>Returns the source of the threshold in use for a class: ICHD-3's when it is the default value, otherwise the caller's (UNVERIFIED).</summary>
+    /// <param name="medicationClass">The class.</param>
+    /// <returns>The citation.</returns>
+    public Citation SourceOf(AcuteMedicationClass medicationClass) =>
+        For(medicationClass) == Verified.For(medicationClass) ? SourceFor(medicationClass) : DiaryCitations.CallerSupplied($"{AcuteMedicationClasses.Describe(medicationClass)} overuse threshold");
+
+    /// <summary>Gets the source of the multiple-classes threshold in use: ICHD-3 8.2.6 when it is the default, otherwise the caller's (UNVERIFIED).</summary>
+    public Citation MultipleClassesSourceInUse =>
+        MultipleClasses == Verified.MultipleClasses ? MultipleClassesSource : DiaryCitations.CallerSupplied("multiple-classes overuse threshold");
+
+    /// <summary>Returns new thresholds with the caller's combination-analgesic threshold (ICHD-3 8.2.5 says 10).</summary>
     /// <param name="daysPerMonth">The days per month, 1 to 31.</param>
     /// <returns>The new thresholds.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="daysPerMonth"/> is not 1 to 31.</exception>
@@ -63,7 +73,7 @@ public sealed class MedicationOveruseThresholds
         return new MedicationOveruseThresholds(copy, MultipleClasses);
     }
 
-    /// <summary>Returns new thresholds with the caller's threshold for several classes none overused alone (UNVERIFIED in clinical-facts.md §3).</summary>
+    /// <summary>Returns new thresholds with the caller's threshold for several classes none overused alone (ICHD-3 8.2.6 says 10).</summary>
     /// <param name="daysPerMonth">The days per month with any acute medication, 1 to 31.</param>
     /// <returns>The new thresholds.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="daysPerMonth"/> is not 1 to 31.</exception>

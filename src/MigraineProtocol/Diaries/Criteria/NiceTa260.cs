@@ -89,6 +89,11 @@ public static class NiceTa260
         }
 
         var cycle = course.Cycles[CyclesBeforeResponseReview - 1];
+        if (!cycle.IsComparable)
+        {
+            return new CriterionResult(id, description, CriterionOutcome.NotAssessed, [BaselineFigure(course)], DiaryCitations.NiceStop, $"Not assessed: cycle {cycle.Number} is {DiaryRules.Plural(cycle.LengthDays, "day")} ({VerdictDate(cycle.Start)} to {VerdictDate(cycle.End)}), shorter than the {TreatmentCourse.WindowDays}-day window compared with the baseline; sessions closer than the 12-week interval.");
+        }
+
         var outcome = cycle.ReductionBelow(NonResponseReduction);
         var figures = new List<CriterionFigure> { BaselineFigure(course), DiaryRules.Figure($"headache days, end of cycle {cycle.Number}", cycle.Window.HeadacheDays, "<= 70% of baseline to continue", cycle.Window, CriterionOutcome.NotAssessed) };
         if (cycle.Reduction is { } r)
@@ -104,6 +109,8 @@ public static class NiceTa260
         };
         return new CriterionResult(id, description, outcome, figures, DiaryCitations.NiceStop, note);
     }
+
+    private static string VerdictDate(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static CriterionFigure BaselineFigure(TreatmentCourse course) =>
         DiaryRules.Figure("baseline headache days", course.Baseline.HeadacheDays, "28 days before the first session", course.Baseline, CriterionOutcome.NotAssessed);

@@ -13,6 +13,10 @@ namespace MigraineProtocol.Diaries.Criteria;
 /// before the first session, and each cycle is judged on the last 28 days of the cycle. A cycle runs
 /// from its session to the day before the next session; the last cycle runs
 /// <see cref="CycleLengthDays"/> days (84 by default: the 12-week retreatment interval, S1, VERIFIED).</para>
+/// <para>Like is compared with like: a cycle shorter than the 28-day window (sessions closer than
+/// 28 days) is not assessable; its <see cref="TreatmentCycle.Reduction"/> is <see langword="null"/> and its
+/// response is not assessed, never judged on a cut window against a 28-day baseline (ADR 0093). A cycle
+/// shorter than the 12-week interval is flagged (<see cref="TreatmentCycle.IsShorterThanInterval"/>).</para>
 /// <para>A responder has at least a 50% reduction in headache days from baseline (the per-cycle
 /// responder definition of Silberstein 2015, S11h, VERIFIED); the threshold is a parameter.</para>
 /// <para>Equality is by reference. Instances are immutable.</para>
@@ -59,7 +63,7 @@ public sealed class TreatmentCourse
             var start = SessionDates[i];
             var end = i + 1 < SessionDates.Length ? SessionDates[i + 1].AddDays(-1) : start.AddDays(cycleLengthDays - 1);
             var windowStart = end.AddDays(1 - WindowDays) < start ? start : end.AddDays(1 - WindowDays);
-            cycles.Add(new TreatmentCycle(i + 1, start, end, diary.Summarize(windowStart, end), Baseline, responderReduction));
+            cycles.Add(new TreatmentCycle(i + 1, start, end, diary.Summarize(windowStart, end), Baseline, responderReduction, cycleLengthDays));
         }
 
         Cycles = cycles.MoveToImmutable();
@@ -117,17 +121,37 @@ public sealed class TreatmentCycle
 {
     private readonly PeriodSummary baseline;
 
-    internal TreatmentCycle(int number, DateOnly start, DateOnly end, PeriodSummary window, PeriodSummary baseline, decimal responderReduction)
+    internal TreatmentCycle(int number, DateOnly start, DateOnly end, PeriodSummary window, PeriodSummary baseline, decimal responderReduction, int intervalDays)
     {
         Number = number;
         Start = start;
         End = end;
         Window = window;
         this.baseline = baseline;
+        IsComparable = window.LengthDays == baseline.LengthDays;
+        IsShorterThanInterval = LengthDays < intervalDays;
         HeadacheDaysChange = window.HeadacheDays - baseline.HeadacheDays;
-        Reduction = baseline.HeadacheDays == 0 ? null : (baseline.HeadacheDays - window.HeadacheDays) / (decimal)baseline.HeadacheDays;
+        Reduction = baseline.HeadacheDays == 0 || !IsComparable ? null : (baseline.HeadacheDays - window.HeadacheDays) / (decimal)baseline.HeadacheDays;
         Responder = ReductionAtLeast(responderReduction);
     }
+
+    /// <summary>Gets the length of the cycle in days.</summary>
+    public int LengthDays => End.DayNumber - Start.DayNumber + 1;
+
+    /// <summary>Gets a value indicating whether the end-of-cycle window is as long as the baseline (28 days), so the two can be compared; a shorter cycle is not assessable.</summary>
+    public bool IsComparable { get; }
+
+    /// <summary>Gets a value indicating whether the cycle is shorter than the retreatment interval (the next session came early; 84 days by default).</summary>
+    public bool IsShorterThanInterval { get; }
+
+    /// <summary>Gets why the cycle's response cannot be told from the data, or <see langword="null"/> when it can: a window shorter than the baseline's 28 days, no headache days at baseline, or too few recorded days to decide.</summary>
+    public string? NotAssessableReason => Responder switch
+    {
+        CriterionOutcome.Met or CriterionOutcome.NotMet => null,
+        _ when !IsComparable => $"the cycle is {LengthDays} days, shorter than the {baseline.LengthDays}-day window compared with the baseline: not assessable",
+        CriterionOutcome.NotAssessed => "no headache days at baseline (or none recorded): nothing to reduce",
+        _ => $"{Window.DaysRecorded} of {Window.LengthDays} days recorded in the window and {baseline.DaysRecorded} of {baseline.LengthDays} at baseline: unrecorded days could change the outcome, cannot tell",
+    };
 
     /// <summary>Gets the cycle number, from 1.</summary>
     public int Number { get; }
@@ -144,7 +168,7 @@ public sealed class TreatmentCycle
     /// <summary>Gets the change in headache days from baseline to the end-of-cycle window, as recorded (negative is fewer).</summary>
     public int HeadacheDaysChange { get; }
 
-    /// <summary>Gets the reduction from baseline as a fraction (0.5 is 50% fewer headache days), as recorded; <see langword="null"/> when the baseline has no headache days.</summary>
+    /// <summary>Gets the reduction from baseline as a fraction (0.5 is 50% fewer headache days), as recorded; <see langword="null"/> when the baseline has no headache days or the cycle is not comparable (shorter than the 28-day window).</summary>
     public decimal? Reduction { get; }
 
     /// <summary>Gets whether the cycle is a responder (reduction at least the course's responder threshold), allowing for unrecorded days.</summary>
@@ -152,9 +176,14 @@ public sealed class TreatmentCycle
 
     /// <summary>Returns whether the reduction from baseline is at least <paramref name="fraction"/>, allowing for unrecorded days in the baseline and the window.</summary>
     /// <param name="fraction">The fraction, 0 to 1.</param>
-    /// <returns>Met, not met, indeterminate, or not assessed when the baseline cannot have headache days.</returns>
+    /// <returns>Met, not met, indeterminate, or not assessed when the baseline cannot have headache days or the cycle is shorter than the 28-day window.</returns>
     public CriterionOutcome ReductionAtLeast(decimal fraction)
     {
+        if (!IsComparable)
+        {
+            return CriterionOutcome.NotAssessed;
+        }
+
         // reduction = 1 - after/baseline >= f  <=>  after <= (1 - f) * baseline; check both ends of the ranges.
         var (bLo, bHi) = (baseline.HeadacheDays, baseline.HeadacheDays + baseline.DaysUnrecorded);
         var (aLo, aHi) = (Window.HeadacheDays, Window.HeadacheDays + Window.DaysUnrecorded);

@@ -27,19 +27,65 @@ public class MedicationOveruseCriteriaTests
     }
 
     [Fact]
-    public void UnverifiedThresholdsHaveNoDefaultAndAreReportedNotAssessed()
+    public void CombinationAnalgesicsAndMultipleClassesHaveTheVerifiedIchd3Thresholds()
     {
-        Assert.Null(MedicationOveruseThresholds.Verified.For(AcuteMedicationClass.CombinationAnalgesic));
-        Assert.Null(MedicationOveruseThresholds.Verified.MultipleClasses);
-        var v = Evaluate(28, AcuteMedicationClass.CombinationAnalgesic);
+        Assert.Equal(10, MedicationOveruseThresholds.Verified.For(AcuteMedicationClass.CombinationAnalgesic));
+        Assert.Equal(10, MedicationOveruseThresholds.Verified.MultipleClasses);
+        Assert.Equal(("S8b", VerificationLevel.Verified), (MedicationOveruseThresholds.SourceFor(AcuteMedicationClass.CombinationAnalgesic).Source, MedicationOveruseThresholds.SourceFor(AcuteMedicationClass.CombinationAnalgesic).Verification));
+        Assert.Equal(VerificationLevel.Verified, MedicationOveruseThresholds.MultipleClassesSource.Verification);
+        Assert.Equal(VerificationLevel.Unverified, MedicationOveruseThresholds.Verified.WithCombinationAnalgesic(12).SourceOf(AcuteMedicationClass.CombinationAnalgesic).Verification);
+        Assert.True(Evaluate(10, AcuteMedicationClass.CombinationAnalgesic).Suspected);
+        Assert.False(Evaluate(9, AcuteMedicationClass.CombinationAnalgesic).Suspected);
+    }
+
+    [Fact]
+    public void CriterionAGatesEverySubtype()
+    {
+        // 12 headache days and 10 triptan days a month: the triptan days reach 8.2.2's threshold, but
+        // criterion A (>= 15 headache days) is not met, so 8.2 is not met.
+        var diary = TestDiaries.Periodic(6, 12, 8, 10, AcuteMedicationSet.Of(AcuteMedicationClass.Triptan));
+        var v = MedicationOveruseCriteria.Evaluate(diary, MedicationOveruseThresholds.Verified);
         Assert.False(v.Suspected);
-        Assert.Equal(CriterionOutcome.Indeterminate, v.Verdict.Outcome);
-        Assert.Equal(AcuteMedicationSet.Of(AcuteMedicationClass.CombinationAnalgesic), v.ClassesNotAssessed);
-        Assert.True(v.MultipleClassesNotAssessed);
-        var c = v.Criteria.Single(x => x.Id == "ichd3-8.2-combination-analgesic");
-        Assert.Equal(CriterionOutcome.NotAssessed, c.Outcome);
-        Assert.Equal(VerificationLevel.Unverified, c.Source.Verification);
-        Assert.Contains("UNVERIFIED", c.Note, StringComparison.Ordinal);
+        Assert.Equal(CriterionOutcome.NotMet, v.Verdict.Outcome);
+        Assert.Equal(CriterionOutcome.NotMet, v.HeadacheDays);
+        Assert.Equal(CriterionOutcome.Met, v.MedicationDays);
+        Assert.StartsWith("no: criterion A not met", v.Summarize(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CombinationAnalgesicOveruseForSixMonthsIsSuspected()
+    {
+        // 18 headache days and 12 combination-analgesic days a month for 6 months.
+        var diary = TestDiaries.Periodic(6, 18, 10, 12, AcuteMedicationSet.Of(AcuteMedicationClass.CombinationAnalgesic));
+        var v = MedicationOveruseCriteria.Evaluate(diary, MedicationOveruseThresholds.Verified);
+        Assert.True(v.Suspected);
+        Assert.Equal(AcuteMedicationSet.Of(AcuteMedicationClass.CombinationAnalgesic), v.OverusedClasses);
+        Assert.Equal(["combination-analgesic"], v.OverusedClasses.Select(AcuteMedicationClasses.Format));
+        Assert.Equal("yes: headache on >= 15 days a month and overuse of combination analgesic", v.Summarize());
+    }
+
+    [Fact]
+    public void AMissingThresholdIsCannotTellNeverNo()
+    {
+        var diary = TestDiaries.Periodic(4, 20, 10, 0);
+        var v = MedicationOveruseCriteria.Evaluate(diary, MedicationOveruseThresholds.Verified);
+        Assert.Equal(CriterionOutcome.NotMet, v.Verdict.Outcome);
+
+        // Three periods only (not more than 3 months): criterion B cannot be shown either way.
+        var shortDiary = TestDiaries.Periodic(3, 20, 10, 12, AcuteMedicationSet.Of(AcuteMedicationClass.Triptan));
+        var s = MedicationOveruseCriteria.Evaluate(shortDiary, MedicationOveruseThresholds.Verified);
+        Assert.Equal(CriterionOutcome.Indeterminate, s.Verdict.Outcome);
+        Assert.StartsWith("cannot tell: ", s.Summarize(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheTextUsesIchd3sCurrentTermAndTheCsvAcceptsBothNames()
+    {
+        Assert.Equal("non-opioid analgesic", AcuteMedicationClasses.Describe(AcuteMedicationClass.SimpleAnalgesic));
+        Assert.True(AcuteMedicationClasses.TryParse("non-opioid-analgesic", out var a) && a == AcuteMedicationClass.SimpleAnalgesic);
+        Assert.True(AcuteMedicationClasses.TryParse("simple-analgesic", out var b) && b == AcuteMedicationClass.SimpleAnalgesic);
+        var v = Evaluate(15, AcuteMedicationClass.SimpleAnalgesic);
+        Assert.Contains("non-opioid analgesic on >= 15 days", v.Criteria.Single(c => c.Id == "ichd3-8.2-simple-analgesic").Description, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,11 +107,11 @@ public class MedicationOveruseCriteriaTests
             var meds = k < 6 ? AcuteMedicationSet.Of(AcuteMedicationClass.Triptan) : k < 12 ? AcuteMedicationSet.Of(AcuteMedicationClass.SimpleAnalgesic) : default;
             return new DiaryDay(d, k < 20, k < 10, meds);
         });
-        var t = MedicationOveruseThresholds.Verified.WithMultipleClasses(12);
-        var v = MedicationOveruseCriteria.Evaluate(diary, t);
+        var v = MedicationOveruseCriteria.Evaluate(diary, MedicationOveruseThresholds.Verified);
         Assert.True(v.Suspected);
         Assert.True(v.MultipleClassesOverused);
         Assert.True(v.OverusedClasses.IsEmpty);
+        Assert.True(MedicationOveruseCriteria.Evaluate(diary, MedicationOveruseThresholds.Verified.WithMultipleClasses(12)).Suspected);
         Assert.False(MedicationOveruseCriteria.Evaluate(diary, MedicationOveruseThresholds.Verified.WithMultipleClasses(13)).Suspected);
     }
 
