@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Diaries;
 using MigraineProtocol.Diaries.Criteria;
@@ -41,7 +42,7 @@ internal static class DiaryCommand
                 WriteTable(io.Out, report);
             }
 
-            return CliApp.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Diaries;
 using MigraineProtocol.Diaries.Criteria;
@@ -105,7 +106,7 @@ internal static class EligibilityCommand
                 io.Out.Write("Clinical decision support: these verdicts inform; a clinician decides.\n");
             }
 
-            return eligible ? CliApp.Ok : CliApp.Negative;
+            return eligible ? ExitCodes.Ok : ExitCodes.Negative;
         });
         return command;
     }

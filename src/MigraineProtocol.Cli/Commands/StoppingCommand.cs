@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Diaries;
 using MigraineProtocol.Diaries.Criteria;
@@ -60,7 +61,7 @@ internal static class StoppingCommand
                 WriteTable(io.Out, course, verdict);
             }
 
-            return verdict.Decision == StoppingDecision.Continue ? CliApp.Ok : CliApp.Negative;
+            return verdict.Decision == StoppingDecision.Continue ? ExitCodes.Ok : ExitCodes.Negative;
         });
         return command;
     }
