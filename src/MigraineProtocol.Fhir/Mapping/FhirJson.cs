@@ -60,8 +60,9 @@ public static class FhirJson
         }
         catch (DeserializationFailedException e)
         {
+            var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
             var list = e.Exceptions.Select(x => x is ExtendedCodedException ex
-                ? Located(source, ex)
+                ? Located(source, ex, utf8)
                 : new InputProblem(source, null, null, null, InputProblemCodes.InvalidValue, x.Message)).ToList();
             problems = Cap(list);
             return false;
@@ -85,12 +86,17 @@ public static class FhirJson
         return true;
     }
 
-    private static InputProblem Located(string source, ExtendedCodedException e)
+    private static InputProblem Located(string source, ExtendedCodedException e, byte[] utf8)
     {
         var message = string.IsNullOrWhiteSpace(e.BaseErrorMessage) ? e.Message : e.BaseErrorMessage;
-        return e.LineNumber > 0 && e.Position > 0
-            ? new InputProblem(source, (int)e.LineNumber, (int)e.Position, e.InstancePath, InputProblemCodes.InvalidValue, message)
-            : new InputProblem(source, null, null, e.InstancePath, InputProblemCodes.InvalidValue, message);
+        if (e.LineNumber is not > 0 || e.Position is not > 0)
+        {
+            return new InputProblem(source, null, null, e.InstancePath, InputProblemCodes.InvalidValue, message);
+        }
+
+        // Firely gives a 1-based line and a 1-based byte position in it; columns count characters (ADR 0100).
+        var (line, column) = FhirInput.Position(utf8, e.LineNumber.Value - 1, e.Position.Value - 1);
+        return new InputProblem(source, line, column, e.InstancePath, InputProblemCodes.InvalidValue, message);
     }
 
     private static ImmutableArray<InputProblem> Cap(List<InputProblem> list) =>

@@ -15,7 +15,8 @@ internal readonly record struct Box(double X, double Y, double W, double H)
 /// Places labels beside markers without overlaps, deterministically: each label in turn tries eight
 /// positions around its marker (its outer side first, then above and below, then the inner side) at
 /// growing distances, and takes the first that stays in the drawing box and clears every marker and
-/// every label already placed. Text widths are conservative estimates for DejaVu Sans / Verdana.
+/// every label already placed (or, on a crowded map, the first that overlaps fewest, counting up to 12).
+/// Text widths are conservative estimates for DejaVu Sans / Verdana.
 /// </summary>
 internal static class LabelPlacer
 {
@@ -23,6 +24,7 @@ internal static class LabelPlacer
     internal const double Ascent = 10.5;
     internal const double Descent = 3;
     private const double Margin = 2;
+    private const int Crowded = 12;
     private static readonly double[] Distances = [3, 8, 14, 22, 32];
 
     internal readonly record struct Item(double X, double Y, double Radius, string Text);
@@ -57,12 +59,15 @@ internal static class LabelPlacer
                     var cost = candidate.X < Margin || candidate.Y < Margin || candidate.Right > size - Margin || candidate.Bottom > size - Margin ? 100 : 0;
                     if (cost < bestCost)
                     {
-                        cost += markers.Count(candidate, Margin, bestCost - cost);
-                    }
+                        // Overlaps are counted up to Crowded: past it every candidate is as bad, and a crowded map stays linear.
+                        var limit = Math.Min(bestCost - cost, Crowded);
+                        var hits = markers.Count(candidate, Margin, limit);
+                        if (hits < limit)
+                        {
+                            hits += placed.Count(candidate, Margin, limit - hits);
+                        }
 
-                    if (cost < bestCost)
-                    {
-                        cost += placed.Count(candidate, Margin, bestCost - cost);
+                        cost += hits;
                     }
 
                     if (cost < bestCost)

@@ -359,7 +359,8 @@ internal sealed class SvgMapWriter
             lines.Add(new("Follow-the-pain zone (optional extra injections)", string.Empty, 18, "#7F7F7F", "zone"));
         }
 
-        var elsewhere = drawn.Count(d => !Shown.Contains(d) && d.Site.Drawing.Length > 0);
+        var shown = Shown.ToHashSet();
+        var elsewhere = drawn.Count(d => !shown.Contains(d) && d.Site.Drawing.Length > 0);
         if (elsewhere > 0)
         {
             lines.Add(new($"{Count(elsewhere, "more site")} in the other views", "note", 18));

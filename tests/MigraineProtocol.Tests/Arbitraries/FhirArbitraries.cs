@@ -73,7 +73,8 @@ public static class FhirArbitraries
          from performer in References("Practitioner")
          from collection in Gen.Elements(false, true)
          select new FhirCase(
-             new TreatmentSession(date, injections, product, lot, expiry, recon).WithVialsOpened(vials),
+             // Huge vial counts only without a reconstitution: with one, vials x vial size stays within 1,000,000 U (ADR 0102).
+             new TreatmentSession(date, injections, product, lot, expiry, recon).WithVialsOpened(recon is null || vials is null ? vials : (int)Math.Min(vials.Value, ToxinUnits.MaxValue.Hundredths / recon.VialUnits.Hundredths)),
              periods,
              new FhirExportOptions(patient!, performer, kind: collection ? FhirBundleKind.Collection : FhirBundleKind.Transaction)))
         .ToArbitrary();

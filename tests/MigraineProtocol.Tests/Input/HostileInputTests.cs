@@ -255,4 +255,28 @@ public class HostileInputTests
 
         return true.ToProperty();
     }
+
+    [Fact]
+    public void TextsOverTheLengthLimitAreOneProblemForEveryReader()
+    {
+        var huge = new string(' ', InputLimits.MaxTextLength + 1);
+        Assert.False(SessionJson.TryRead(huge, "x", out _, out var p1));
+        Assert.False(HistoryJson.TryRead(huge, "x", out _, out var p2));
+        Assert.False(ProtocolJson.TryRead(huge, "x", out _, out var p3));
+        Assert.False(HeadacheDiaryCsv.TryRead(huge, "x", out _, out var p4));
+        Assert.False(OutcomeCohortCsv.TryRead(huge, "x", out _, out var p5));
+        Assert.False(SessionFhirMapper.TryRead(huge, "x", out _, out var p6));
+        Assert.All(new[] { p1, p2, p3, p4, p5, p6 }, p => Assert.Equal(InputProblemCodes.LimitExceeded, Assert.Single(p).Code));
+    }
+
+    [Theory]
+    [InlineData(15, false)]
+    [InlineData(16, true)]
+    public void NestingIsLimitedTo16Levels(int arrays, bool limited)
+    {
+        // The session object is level 1, so the value of "lot" nested in `arrays` arrays reaches level arrays + 1.
+        var json = "{\"date\": \"2026-03-02\", \"injections\": [], \"lot\": " + new string('[', arrays) + new string(']', arrays) + "}";
+        Assert.False(SessionJson.TryRead(json, "s.json", out _, out var problems));
+        Assert.Equal(limited, problems.Any(p => p.Code == InputProblemCodes.LimitExceeded));
+    }
 }
