@@ -200,6 +200,11 @@ public readonly struct NumberNeededToTreatInterval : IEquatable<NumberNeededToTr
     public string Format(string numberFormat)
     {
         string N(double v) => v.ToString(numberFormat, CultureInfo.InvariantCulture);
+        if (Level == 0)
+        {
+            return "no interval (the default value)";
+        }
+
         if (!CrossesZero)
         {
             var label = NumberNeededToTreat.FormatEffect(Effect!.Value);
