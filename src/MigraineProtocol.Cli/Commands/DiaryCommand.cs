@@ -3,6 +3,7 @@ using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Diaries;
 using MigraineProtocol.Diaries.Criteria;
+using MigraineProtocol.Serialization;
 
 namespace MigraineProtocol.Cli.Commands;
 
@@ -61,7 +62,7 @@ internal static class DiaryCommand
         w.WriteStartArray("periods");
         foreach (var p in r.Periods)
         {
-            VerdictOutput.WritePeriod(w, p);
+            VerdictJson.WritePeriod(w, p);
         }
 
         w.WriteEndArray();
@@ -93,8 +94,8 @@ internal static class DiaryCommand
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteStartArray("verdicts");
-        VerdictOutput.WriteVerdict(w, r.ChronicMigraine);
-        VerdictOutput.WriteVerdict(w, r.Overuse.Verdict);
+        VerdictJson.WriteVerdict(w, r.ChronicMigraine);
+        VerdictJson.WriteVerdict(w, r.Overuse.Verdict);
         w.WriteEndArray();
         w.WriteEndObject();
     });

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
-using MigraineProtocol.Diaries;
 using MigraineProtocol.Diaries.Criteria;
+using MigraineProtocol.Serialization;
 
 namespace MigraineProtocol.Cli.Commands;
 
@@ -54,7 +54,7 @@ internal static class StoppingCommand
             var verdict = NiceTa260.Stopping(course, kind);
             if (f == "json")
             {
-                WriteJson(io.Out, course, verdict, kind);
+                io.Out.Write(VerdictJson.Write(course, verdict) + "\n");
             }
             else
             {
@@ -86,57 +86,6 @@ internal static class StoppingCommand
         var cut = message.IndexOf(" (Parameter", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
     }
-
-    private static string Decision(StoppingDecision d) => d switch
-    {
-        StoppingDecision.Continue => "continue",
-        StoppingDecision.StopForNonResponse => "stop-for-non-response",
-        StoppingDecision.StopForEpisodic => "stop-for-episodic",
-        _ => "indeterminate",
-    };
-
-    private static void WriteJson(TextWriter output, TreatmentCourse course, StoppingVerdict verdict, PeriodKind kind) => JsonOutput.Write(output, w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("periodKind", PeriodKinds.Format(kind));
-        w.WriteString("decision", Decision(verdict.Decision));
-        w.WritePropertyName("baseline");
-        VerdictOutput.WritePeriod(w, course.Baseline);
-        w.WriteStartArray("cycles");
-        foreach (var c in course.Cycles)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("number", c.Number);
-            w.WriteString("start", VerdictOutput.Date(c.Start));
-            w.WriteString("end", VerdictOutput.Date(c.End));
-            w.WritePropertyName("window");
-            VerdictOutput.WritePeriod(w, c.Window);
-            w.WriteNumber("headacheDaysChange", c.HeadacheDaysChange);
-            if (c.Reduction is { } r)
-            {
-                w.WriteNumber("reduction", JsonOutput.Normalize(decimal.Round(r, 4)));
-            }
-            else
-            {
-                w.WriteNull("reduction");
-            }
-
-            w.WriteString("responder", CriterionOutcomeText.Format(c.Responder));
-            w.WriteNumber("lengthDays", c.LengthDays);
-            w.WriteBoolean("comparable", c.IsComparable);
-            w.WriteBoolean("shorterThanInterval", c.IsShorterThanInterval);
-            if (c.NotAssessableReason is { } why)
-            {
-                w.WriteString("notAssessable", why);
-            }
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WritePropertyName("verdict");
-        VerdictOutput.WriteVerdict(w, verdict.Verdict);
-        w.WriteEndObject();
-    });
 
     private static void WriteTable(TextWriter output, TreatmentCourse course, StoppingVerdict verdict)
     {
@@ -175,7 +124,7 @@ internal static class StoppingCommand
 
         output.Write('\n');
         VerdictOutput.WriteVerdictText(output, verdict.Verdict);
-        output.Write($"\nDecision: {Decision(verdict.Decision)}.\n");
+        output.Write($"\n{verdict.Statement}\n");
         output.Write("Clinical decision support: this verdict informs; a clinician decides.\n");
     }
 }
