@@ -266,12 +266,13 @@ internal static class DefinitionLoader
     {
         var ok = Id<RegionId>(r.Id, path + ".id", "region id", sink, out var id) & Text(r.Name, path + ".name", sink);
         var muscles = new List<MuscleId>(r.Muscles.Count);
+        var listed = new HashSet<MuscleId>();
         for (var j = 0; j < r.Muscles.Count; j++)
         {
             var at = $"{path}.muscles[{j.ToString(CultureInfo.InvariantCulture)}]";
             if (Id<MuscleId>(r.Muscles[j], at, "muscle id", sink, out var m))
             {
-                if (muscles.Contains(m))
+                if (!listed.Add(m))
                 {
                     sink.AddAtPath(at, InputProblemCodes.Duplicate, $"the region lists muscle '{m}' more than once.");
                     ok = false;

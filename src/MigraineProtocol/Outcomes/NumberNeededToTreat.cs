@@ -200,15 +200,10 @@ public readonly struct NumberNeededToTreatInterval : IEquatable<NumberNeededToTr
     public string Format(string numberFormat)
     {
         string N(double v) => v.ToString(numberFormat, CultureInfo.InvariantCulture);
-        if (Level == 0)
+        if (!CrossesZero && Effect is { } effect && Lower is { } lower && Upper is { } upper)
         {
-            return "no interval (the default value)";
-        }
-
-        if (!CrossesZero)
-        {
-            var label = NumberNeededToTreat.FormatEffect(Effect!.Value);
-            var (a, b) = (Math.Abs(Lower!.Value), Math.Abs(Upper!.Value));
+            var label = NumberNeededToTreat.FormatEffect(effect);
+            var (a, b) = (Math.Abs(lower), Math.Abs(upper));
             return $"{label} {N(Math.Min(a, b))} to {N(Math.Max(a, b))}";
         }
 

@@ -22,6 +22,7 @@ namespace MigraineProtocol.Protocols;
 public sealed class TreatmentProtocolBuilder
 {
     private readonly List<(SiteId Site, ToxinUnits Units)> sites = [];
+    private readonly Dictionary<SiteId, int> siteIndex = [];
     private readonly List<FollowThePainAllowance> followThePain = [];
     private readonly List<Citation> sources = [];
 
@@ -44,6 +45,7 @@ public sealed class TreatmentProtocolBuilder
         var derived = protocol.FixedUnits + ToxinUnits.Sum(protocol.FollowThePain.Select(f => f.MaxExtraUnits));
         MaximumUnits = protocol.MaximumUnits == derived ? null : protocol.MaximumUnits;
         sites.AddRange(protocol.Sites.Select(s => (s.Site.Id, s.Units)));
+        Reindex();
         followThePain.AddRange(protocol.FollowThePain);
         sources.AddRange(protocol.Sources);
     }
@@ -129,13 +131,14 @@ public sealed class TreatmentProtocolBuilder
     /// <returns>This builder.</returns>
     public TreatmentProtocolBuilder SetSite(SiteId site, ToxinUnits units)
     {
-        var index = sites.FindIndex(s => s.Site == site);
-        if (index >= 0)
+        // Indexed by site, so that building a protocol of n sites takes time linear in n.
+        if (siteIndex.TryGetValue(site, out var index))
         {
             sites[index] = (site, units);
         }
         else
         {
+            siteIndex[site] = sites.Count;
             sites.Add((site, units));
         }
 
@@ -148,6 +151,7 @@ public sealed class TreatmentProtocolBuilder
     public TreatmentProtocolBuilder RemoveSite(SiteId site)
     {
         sites.RemoveAll(s => s.Site == site);
+        Reindex();
         return this;
     }
 
@@ -306,6 +310,15 @@ public sealed class TreatmentProtocolBuilder
             {
                 problems.Add($"Muscle '{allowance.Muscle}' is a midline muscle; follow-the-pain injections are given to the left or right side.");
             }
+        }
+    }
+
+    private void Reindex()
+    {
+        siteIndex.Clear();
+        for (var i = 0; i < sites.Count; i++)
+        {
+            siteIndex.TryAdd(sites[i].Site, i);
         }
     }
 }

@@ -124,7 +124,7 @@ public static class ReportJson
         var policy = CumulativeWindowPolicy.TreatmentCycle;
         if (doc.CumulativePolicy is { } policyName && !TryPolicy(policyName, out policy))
         {
-            reading.Add("$.cumulativePolicy", $"'{policyName}' is not a cumulative policy: treatment-cycle or rolling-calendar-months.");
+            reading.Add("$.cumulativePolicy", $"{Echo.Quote(policyName)} is not a cumulative policy: treatment-cycle or rolling-calendar-months.");
         }
 
         var limit = ValidationOptions.Default.CumulativeLimit;

@@ -153,13 +153,17 @@ public static class SessionJson
         DateTime? reconstitutedAt = null;
         if (doc.ReconstitutedAt is { } atText)
         {
-            if (DateTime.TryParseExact(atText, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+            if (!DateTime.TryParseExact(atText, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
             {
-                reconstitutedAt = at;
+                reading.Add("$.reconstitutedAt", $"{Echo.Quote(atText)} is not a local date and time; write it as 'yyyy-MM-ddTHH:mm' (for example '2026-03-02T09:30').");
+            }
+            else if (DateOnly.FromDateTime(at) < InputLimits.EarliestDate || DateOnly.FromDateTime(at) > InputLimits.LatestDate)
+            {
+                reading.Add("$.reconstitutedAt", InputProblemCodes.LimitExceeded, $"{Echo.Quote(atText)} is outside the dates the library accepts, {InputLimits.EarliestDate:yyyy-MM-dd} to {InputLimits.LatestDate:yyyy-MM-dd}.");
             }
             else
             {
-                reading.Add("$.reconstitutedAt", $"'{atText}' is not a local date and time; write it as 'yyyy-MM-ddTHH:mm' (for example '2026-03-02T09:30').");
+                reconstitutedAt = at;
             }
         }
 
