@@ -19,25 +19,25 @@ namespace MigraineProtocol.Diaries.Criteria;
 public static class NiceTa260
 {
     /// <summary>Headache days per month for chronic migraine: at least 15.</summary>
-    public const int HeadacheDaysPerMonth = 15;
+    public static int HeadacheDaysPerMonth => ClinicalDayCounts.ChronicHeadacheDays;
 
     /// <summary>Migraine days per month for chronic migraine: at least 8.</summary>
-    public const int MigraineDaysPerMonth = 8;
+    public static int MigraineDaysPerMonth => ClinicalDayCounts.ChronicMigraineDays;
 
     /// <summary>Preventive medicines that must have failed, not been tolerated or be unsuitable: at least 3.</summary>
-    public const int PreventivesRequired = 3;
+    public static int PreventivesRequired { get; } = 3;
 
     /// <summary>The reduction in headache days below which treatment stops for non-response: 30%.</summary>
-    public const decimal NonResponseReduction = 0.30m;
+    public static decimal NonResponseReduction { get; } = 0.30m;
 
     /// <summary>The treatment cycles after which response is judged: 2.</summary>
-    public const int CyclesBeforeResponseReview = 2;
+    public static int CyclesBeforeResponseReview { get; } = 2;
 
     /// <summary>Fewer headache days per month than this is episodic migraine: 15.</summary>
-    public const int EpisodicBelowHeadacheDays = 15;
+    public static int EpisodicBelowHeadacheDays => ClinicalDayCounts.ChronicHeadacheDays;
 
     /// <summary>The consecutive episodic months that stop treatment: 3.</summary>
-    public const int EpisodicConsecutiveMonths = 3;
+    public static int EpisodicConsecutiveMonths { get; } = 3;
 
     /// <summary>Evaluates the NICE TA260 1.1 start criteria.</summary>
     /// <param name="diary">The diary.</param>
