@@ -25,9 +25,11 @@ internal static class CliApp
         root.Subcommands.Add(FhirCommand.Create(io));
         root.Subcommands.Add(MapCommand.Create(io));
         root.Subcommands.Add(OutcomesCommand.Create(io));
+        root.Subcommands.Add(AdverseEventsCommand.Create(io));
         root.Subcommands.Add(DiaryCommand.Create(io));
         root.Subcommands.Add(EligibilityCommand.Create(io));
         root.Subcommands.Add(StoppingCommand.Create(io));
+        root.Subcommands.Add(ReportCommand.Create(io));
         return root;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MigraineProtocol.Charts;
 using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Diaries;
@@ -19,6 +20,7 @@ internal static class DiaryCommand
         var periods = DiaryInput.Periods("28-day");
         var combination = DiaryInput.CombinationThreshold();
         var multiple = DiaryInput.MultipleClassesThreshold();
+        var chart = ChartFiles.Option("the diary (calendar strip, headache and migraine days per period with the ICHD-3 lines, medication days with the overuse thresholds)");
         var command = new Command("diary", "Summarize a headache diary: headache, migraine and acute-medication days per period (and how many days each count rests on), ICHD-3 1.3 chronic migraine and ICHD-3 8.2 medication overuse by class.")
         {
             file,
@@ -26,6 +28,7 @@ internal static class DiaryCommand
             periods,
             combination,
             multiple,
+            chart,
         };
         command.SetAction(result =>
         {
@@ -34,6 +37,11 @@ internal static class DiaryCommand
             var thresholds = DiaryInput.Thresholds(result.GetValue(combination), result.GetValue(multiple));
             var diary = DiaryInput.Read(result.GetValue(file)!);
             var report = new Report(diary, kind, diary.Periods(kind), ChronicMigraineCriteria.Evaluate(diary, kind), MedicationOveruseCriteria.Evaluate(diary, thresholds, kind));
+            if (result.GetValue(chart) is { } chartPath)
+            {
+                ChartFiles.Write(io, chartPath, DiaryChart.Render(diary, new DiaryChartOptions { Periods = kind, Thresholds = thresholds }));
+            }
+
             if (f == "json")
             {
                 WriteJson(io.Out, report);

@@ -26,7 +26,7 @@ internal static class FhirCommand
 
     private static Command Export(CliIo io)
     {
-        var session = new Argument<string>("SESSION.json") { Description = "The session file: {\"date\", \"injections\": [{\"site\", \"units\"}], \"product\"?, \"lot\"?, \"expiry\"?, \"reconstitution\"?: {\"vialUnits\", \"diluentMl\"}, \"vials\"?}." };
+        var session = new Argument<string>("SESSION.json") { Description = "The session file: {\"date\", \"injections\": [{\"site\", \"units\"}], \"product\"?, \"lot\"?, \"expiry\"?, \"reconstitution\"?: {\"vialUnits\", \"diluentMl\"}, \"vials\"?, \"adverseEvents\"?} (docs/json-formats.md); adverse events become AdverseEvent resources." };
         var patient = new Option<string?>("--patient") { Description = $"The patient reference, for example 'Patient/123' (default: a display-only reference '{UnidentifiedPatient}')." };
         var performer = new Option<string?>("--performer") { Description = "The performer reference, for example 'Practitioner/7' (default: none)." };
         var bundle = new Option<string>("--bundle") { Description = "The Bundle type: 'transaction' (default, ready to POST) or 'collection'.", DefaultValueFactory = _ => "transaction" };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using MigraineProtocol.Charts;
 using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Outcomes;
@@ -29,16 +30,23 @@ internal static class OutcomesCommand
         var treatment = new Option<string?>("--treatment") { Description = "The treatment arm to compare (with --control)." };
         var control = new Option<string?>("--control") { Description = "The control arm to compare (with --treatment)." };
         var format = CommonOptions.Format(Formats);
+        var chart = ChartFiles.Option("the outcomes (responder rates, risk difference and mean change with their intervals, forest-plot style)");
         var command = new Command("outcomes", "Summarize a cohort's outcomes per arm: responders at a threshold with a Wilson or Clopper-Pearson interval, mean change in headache days with a t interval, and optionally treatment vs control (risk difference with the Newcombe interval, number needed to treat, Welch interval of the difference in mean change).")
         {
             file, threshold, confidence, ci, treatment, control, format,
         };
+        command.Options.Add(chart);
         command.SetAction(result =>
         {
             var f = CommonOptions.CheckFormat(result.GetValue(format)!, Formats);
             var options = CheckOptions(result.GetValue(threshold), result.GetValue(confidence), result.GetValue(ci)!, result.GetValue(treatment), result.GetValue(control));
             var path = result.GetValue(file)!;
             var report = Analyze(path, ReadCohort(path), options);
+            if (result.GetValue(chart) is { } chartPath)
+            {
+                ChartFiles.Write(io, chartPath, OutcomesChart.Render(report.Arms, report.Comparison));
+            }
+
             if (f == "json")
             {
                 WriteJson(io.Out, report);

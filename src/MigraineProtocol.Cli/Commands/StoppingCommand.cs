@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MigraineProtocol.Charts;
 using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Diaries.Criteria;
@@ -27,12 +28,14 @@ internal static class StoppingCommand
             Description = "The treatment session dates, comma-separated, strictly increasing (yyyy-MM-dd), the first after the diary's first day so that there is a 28-day baseline.",
             Required = true,
         };
+        var chart = ChartFiles.Option("the course (headache days per cycle against the baseline, with the 30% and 50% reduction lines)");
         var command = new Command("stopping", "Judge a treatment course from a diary and the session dates: headache-day change and responder status per cycle, and the NICE TA260 1.2 stopping rules (less than 30% reduction after 2 cycles; fewer than 15 headache days a month for 3 consecutive months). Exit 0 continue, 1 stop or undecided, 2 bad input.")
         {
             file,
             format,
             periods,
             sessions,
+            chart,
         };
         command.SetAction(result =>
         {
@@ -52,6 +55,11 @@ internal static class StoppingCommand
             }
 
             var verdict = NiceTa260.Stopping(course, kind);
+            if (result.GetValue(chart) is { } chartPath)
+            {
+                ChartFiles.Write(io, chartPath, CourseChart.Render(course));
+            }
+
             if (f == "json")
             {
                 io.Out.Write(VerdictJson.Write(course, verdict) + "\n");

@@ -12,6 +12,7 @@ using MigraineProtocol.Input;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Sessions;
 using static MigraineProtocol.Fhir.Terminology.FhirTerminology;
+using AdverseEvent = Hl7.Fhir.Model.AdverseEvent;
 
 namespace MigraineProtocol.Fhir.Mapping;
 
@@ -82,6 +83,11 @@ public static class SessionFhirMapper
             procedure.AddExtension(VialsOpenedExtension, new UnsignedInt(vials));
         }
 
+        if (session.DistantSpreadAcknowledged)
+        {
+            procedure.AddExtension(DistantSpreadAcknowledgedExtension, new FhirBoolean(true));
+        }
+
         Add(bundle, procedureUrl, procedure);
         Add(bundle, medicationUrl, Medication(session, map));
 
@@ -109,6 +115,7 @@ public static class SessionFhirMapper
             sites[site] = (url, anatomy.Value.Text);
         }
 
+        var administrationUrls = new List<string>(session.Injections.Length);
         for (var i = 0; i < session.Injections.Length; i++)
         {
             var injection = session.Injections[i];
@@ -133,7 +140,15 @@ public static class SessionFhirMapper
                 administration.Performer.Add(new MedicationAdministration.PerformerComponent { Actor = Ref(options.Performer) });
             }
 
-            Add(bundle, ids.Next("administration:" + i.ToString(CultureInfo.InvariantCulture)), administration);
+            var administrationUrl = ids.Next("administration:" + i.ToString(CultureInfo.InvariantCulture));
+            administrationUrls.Add(administrationUrl);
+            Add(bundle, administrationUrl, administration);
+        }
+
+        for (var k = 0; k < session.AdverseEvents.Length; k++)
+        {
+            var e = session.AdverseEvents[k];
+            Add(bundle, ids.Next("adverse-event:" + k.ToString(CultureInfo.InvariantCulture)), ToAdverseEvent(e, session, administrationUrls, options));
         }
 
         for (var k = 0; k < periods.Length; k++)
@@ -207,6 +222,64 @@ public static class SessionFhirMapper
         }
 
         return record is not null;
+    }
+
+    /// <summary>
+    /// One R4 AdverseEvent: actuality <c>actual</c>, the patient, the onset as <c>date</c>, the term in the
+    /// library's code system plus the code map's codings (text: the display, or the text of an
+    /// <c>other</c> event), seriousness (<c>Serious</c> or <c>Non-serious</c>, ICH E2A §II.B), severity,
+    /// outcome (<c>resolved</c> with the duration extension, or <c>ongoing</c>), the site or muscle in the
+    /// location extension, and as suspect entities the session's MedicationAdministrations (those at the
+    /// event's site, or into its muscle, when recorded and given; otherwise all of them).
+    /// </summary>
+    private static AdverseEvent ToAdverseEvent(Sessions.AdverseEvent e, TreatmentSession session, List<string> administrationUrls, FhirExportOptions options)
+    {
+        var code = AdverseEventTerms.Code(e.Term);
+        var text = e.Description;
+        var serious = e.IsSerious ? ("Serious", "Serious") : ("Non-serious", "Non-serious");
+        var severity = Sessions.AdverseEvent.FormatSeverity(e.Severity);
+        var outcome = e.IsOngoing ? ("ongoing", "Ongoing") : ("resolved", "Resolved");
+        var resource = new AdverseEvent
+        {
+            Actuality = Hl7.Fhir.Model.AdverseEvent.AdverseEventActuality.Actual,
+            Event = Concept([Own(AdverseEventSystem, code, AdverseEventTerms.Display(e.Term)), .. options.CodeMap.ForAdverseEvent(e.Term)], text),
+            Subject = Ref(options.Patient),
+            DateElement = new FhirDateTime(Date(e.Onset)),
+            Seriousness = Concept([Own(AdverseEventSeriousnessSystem, serious.Item1, serious.Item2)], null),
+            Severity = Concept([Own(AdverseEventSeveritySystem, severity, char.ToUpperInvariant(severity[0]) + severity[1..])], null),
+            Outcome = Concept([Own(AdverseEventOutcomeSystem, outcome.Item1, outcome.Item2)], null),
+        };
+        if (e.DurationDays is { } days)
+        {
+            resource.AddExtension(AdverseEventDurationExtension, new Duration { Value = days, Unit = "d", System = UcumSystem, Code = "d" });
+        }
+
+        if (e.Site is { } site)
+        {
+            resource.AddExtension(AdverseEventLocationExtension, Concept([Own(InjectionSiteSystem, site.Value, site.Value)], site.Value));
+        }
+
+        if (e.Muscle is { } muscle)
+        {
+            resource.AddExtension(AdverseEventLocationExtension, Concept([Own(MuscleSystem, muscle.Value, MuscleName(muscle, options.Anatomy))], MuscleName(muscle, options.Anatomy)));
+        }
+
+        var suspects = new List<string>();
+        for (var i = 0; i < session.Injections.Length; i++)
+        {
+            var at = session.Injections[i].Site;
+            if ((e.Site is { } s && at == s) || (e.Site is null && e.Muscle is { } m && Resolve(at, options.Anatomy) is { } a && a.Muscle == m))
+            {
+                suspects.Add(administrationUrls[i]);
+            }
+        }
+
+        foreach (var url in suspects.Count > 0 ? suspects : administrationUrls)
+        {
+            resource.SuspectEntity.Add(new AdverseEvent.SuspectEntityComponent { Instance = new ResourceReference(url) });
+        }
+
+        return resource;
     }
 
     private static Medication Medication(TreatmentSession session, IFhirCodeMap map)
@@ -333,6 +406,14 @@ public static class SessionFhirMapper
             Part(vials.ToString(CultureInfo.InvariantCulture));
         }
 
+        Part(session.DistantSpreadAcknowledged ? "acknowledged" : "not acknowledged");
+        Part("events");
+        foreach (var ae in session.AdverseEvents)
+        {
+            Part(ae.ToString());
+            Part(ae.OtherText);
+        }
+
         Part("periods");
         foreach (var p in periods)
         {
@@ -419,6 +500,7 @@ public static class SessionFhirMapper
             };
 
             var vialsOpened = ReadVialsOpened(procedure, pp);
+            var acknowledged = ReadAcknowledged(procedure, pp);
             var medicationUrl = procedure.UsedReference.Count == 1 ? procedure.UsedReference[0].Reference : null;
             Medication? medication = null;
             var mp = "Bundle.entry";
@@ -460,6 +542,7 @@ public static class SessionFhirMapper
             }
 
             var periods = ReadPeriods(patient);
+            var events = ReadAdverseEvents(patient, date);
             if (Problems.Count > 0 || date is null || patient is null)
             {
                 return null;
@@ -467,7 +550,7 @@ public static class SessionFhirMapper
 
             try
             {
-                var session = new TreatmentSession(date.Value, injections, product, lot, expiry, reconstitution).WithVialsOpened(vialsOpened);
+                var session = new TreatmentSession(date.Value, injections, product, lot, expiry, reconstitution).WithVialsOpened(vialsOpened).WithAdverseEvents(events).WithDistantSpreadAcknowledged(acknowledged);
                 return new FhirSessionRecord(session, periods, patient, performer, kind);
             }
             catch (ArgumentException e)
@@ -475,6 +558,156 @@ public static class SessionFhirMapper
                 Problem(mp, FhirInput.Reason(e));
                 return null;
             }
+        }
+
+        private List<Sessions.AdverseEvent> ReadAdverseEvents(FhirReference? patient, DateOnly? sessionDate)
+        {
+            var events = new List<Sessions.AdverseEvent>();
+            var administrations = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var e in bundle.Entry)
+            {
+                if (e.Resource is MedicationAdministration && e.FullUrl is { } url)
+                {
+                    administrations.Add(url);
+                }
+            }
+
+            foreach (var (a, path) in Entries<AdverseEvent>())
+            {
+                if (ReadAdverseEvent(a, path, patient, administrations) is { } e)
+                {
+                    if (sessionDate is { } d && e.Onset < d)
+                    {
+                        Problem(path + ".date", $"the onset {Date(e.Onset)} is before the session date {Date(d)}: an adverse event after a session starts on its day or later");
+                        continue;
+                    }
+
+                    events.Add(e);
+                }
+            }
+
+            return events;
+        }
+
+        private Sessions.AdverseEvent? ReadAdverseEvent(AdverseEvent a, string path, FhirReference? patient, HashSet<string> administrations)
+        {
+            var before = Problems.Count;
+            if (patient is not null && (a.Subject?.Reference != patient.Reference || a.Subject?.Display != patient.Display))
+            {
+                Problem(path + ".subject", $"expected the session's patient '{patient}'");
+            }
+
+            var coding = a.Event?.Coding.Find(c => c.System == AdverseEventSystem);
+            if (coding is null || !AdverseEventTerms.TryParse(coding.Code, out var term))
+            {
+                Problem(path + ".event", $"expected an adverse-event term coded in {AdverseEventSystem}, found '{coding?.Code ?? "(none)"}'");
+                term = default;
+            }
+
+            var text = term == AdverseEventTerm.Other ? a.Event?.Text : null;
+            if (term == AdverseEventTerm.Other && string.IsNullOrWhiteSpace(text))
+            {
+                Problem(path + ".event.text", "an 'other' adverse event needs its description as event.text");
+            }
+
+            var onset = ReadDate(a.DateElement, path + ".date", required: true);
+            var seriousCode = a.Seriousness?.Coding.Find(c => c.System == AdverseEventSeriousnessSystem)?.Code;
+            var serious = seriousCode switch
+            {
+                "Serious" => true,
+                "Non-serious" => false,
+                _ => Problem<bool?>(path + ".seriousness", $"expected {AdverseEventSeriousnessSystem}|Serious or |Non-serious, found '{seriousCode ?? "(none)"}'"),
+            };
+            var severityCode = a.Severity?.Coding.Find(c => c.System == AdverseEventSeveritySystem)?.Code;
+            if (!Sessions.AdverseEvent.TryParseSeverity(severityCode, out var severity))
+            {
+                Problem(path + ".severity", $"expected {AdverseEventSeveritySystem}|mild, |moderate or |severe, found '{severityCode ?? "(none)"}'");
+            }
+
+            var outcome = a.Outcome?.Coding.Find(c => c.System == AdverseEventOutcomeSystem)?.Code;
+            var durations = a.Extension.FindAll(x => x.Url == AdverseEventDurationExtension);
+            int? duration = null;
+            if (outcome == "resolved")
+            {
+                if (durations.Count == 1 && durations[0].Value is Quantity { Value: { } v } q && q.System == UcumSystem && q.Code == "d" && v >= 0 && v <= Sessions.AdverseEvent.MaxDurationDays && decimal.Truncate(v) == v)
+                {
+                    duration = (int)v;
+                }
+                else
+                {
+                    Problem(path + ".extension", $"a resolved event needs one {AdverseEventDurationExtension} extension with valueDuration in whole days ({UcumSystem}|d, 0 to {Sessions.AdverseEvent.MaxDurationDays.ToString(CultureInfo.InvariantCulture)})");
+                }
+            }
+            else if (outcome == "ongoing")
+            {
+                if (durations.Count > 0)
+                {
+                    Problem(path + ".extension", "an ongoing event has no duration extension");
+                }
+            }
+            else
+            {
+                Problem(path + ".outcome", $"expected {AdverseEventOutcomeSystem}|resolved or |ongoing, found '{outcome ?? "(none)"}'");
+            }
+
+            SiteId? site = null;
+            MuscleId? muscle = null;
+            foreach (var x in a.Extension.FindAll(x => x.Url == AdverseEventLocationExtension))
+            {
+                var c = (x.Value as CodeableConcept)?.Coding;
+                if (c?.Find(k => k.System == InjectionSiteSystem) is { } sc && SiteId.TryParse(sc.Code, out var s) && site is null)
+                {
+                    site = s;
+                }
+                else if (c?.Find(k => k.System == MuscleSystem) is { } mc && MuscleId.TryParse(mc.Code, null, out var m) && muscle is null)
+                {
+                    muscle = m;
+                }
+                else
+                {
+                    Problem(path + ".extension", $"expected at most one site ({InjectionSiteSystem}) and one muscle ({MuscleSystem}) in {AdverseEventLocationExtension}");
+                }
+            }
+
+            if ((a.SuspectEntity.Count == 0 && administrations.Count > 0) || a.SuspectEntity.Exists(x => x.Instance?.Reference is not { } r || !administrations.Contains(r)))
+            {
+                Problem(path + ".suspectEntity", "expected references to the session's MedicationAdministration entries");
+            }
+
+            if (Problems.Count > before || onset is null || serious is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                return term == AdverseEventTerm.Other
+                    ? Sessions.AdverseEvent.Other(text!, onset.Value, duration, severity, serious.Value, site, muscle)
+                    : duration is { } d
+                        ? Sessions.AdverseEvent.Resolved(term, onset.Value, d, severity, serious.Value, site, muscle)
+                        : Sessions.AdverseEvent.Ongoing(term, onset.Value, severity, serious.Value, site, muscle);
+            }
+            catch (ArgumentException ex)
+            {
+                return Problem<Sessions.AdverseEvent>(path, ex.Message);
+            }
+        }
+
+        private bool ReadAcknowledged(Procedure procedure, string path)
+        {
+            var found = procedure.Extension.FindAll(e => e.Url == DistantSpreadAcknowledgedExtension);
+            if (found.Count == 0)
+            {
+                return false;
+            }
+
+            if (found.Count > 1 || found[0].Value is not FhirBoolean { Value: true })
+            {
+                Problem(path + ".extension", $"expected at most one {DistantSpreadAcknowledgedExtension} extension, with valueBoolean true");
+                return false;
+            }
+
+            return true;
         }
 
         private int? ReadVialsOpened(Procedure procedure, string path)

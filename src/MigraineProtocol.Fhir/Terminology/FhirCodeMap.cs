@@ -25,6 +25,7 @@ public sealed class FhirCodeMap : IFhirCodeMap
     private readonly ImmutableArray<FhirCoding> medication;
     private readonly ImmutableDictionary<MuscleId, ImmutableArray<FhirCoding>> muscles;
     private readonly ImmutableDictionary<SiteId, ImmutableArray<FhirCoding>> sites;
+    private ImmutableDictionary<Sessions.AdverseEventTerm, ImmutableArray<FhirCoding>> events = ImmutableDictionary<Sessions.AdverseEventTerm, ImmutableArray<FhirCoding>>.Empty;
 
     private FhirCodeMap(
         ImmutableArray<FhirCoding> procedure,
@@ -51,13 +52,13 @@ public sealed class FhirCodeMap : IFhirCodeMap
     /// <param name="coding">The coding.</param>
     /// <returns>The new map.</returns>
     public FhirCodeMap WithProcedure(FhirCoding coding) =>
-        new(procedure.Add(Check(coding, procedure)), medication, muscles, sites);
+        new(procedure.Add(Check(coding, procedure)), medication, muscles, sites) { events = events };
 
     /// <summary>Returns a new map with a coding added to the medication.</summary>
     /// <param name="coding">The coding.</param>
     /// <returns>The new map.</returns>
     public FhirCodeMap WithMedication(FhirCoding coding) =>
-        new(procedure, medication.Add(Check(coding, medication)), muscles, sites);
+        new(procedure, medication.Add(Check(coding, medication)), muscles, sites) { events = events };
 
     /// <summary>Returns a new map with a coding added to a muscle.</summary>
     /// <param name="muscle">The muscle; not <c>default</c>.</param>
@@ -72,7 +73,7 @@ public sealed class FhirCodeMap : IFhirCodeMap
         }
 
         var existing = muscles.GetValueOrDefault(muscle, []);
-        return new(procedure, medication, muscles.SetItem(muscle, existing.Add(Check(coding, existing))), sites);
+        return new(procedure, medication, muscles.SetItem(muscle, existing.Add(Check(coding, existing))), sites) { events = events };
     }
 
     /// <summary>Returns a new map with a coding added to an injection site.</summary>
@@ -88,8 +89,28 @@ public sealed class FhirCodeMap : IFhirCodeMap
         }
 
         var existing = sites.GetValueOrDefault(site, []);
-        return new(procedure, medication, muscles, sites.SetItem(site, existing.Add(Check(coding, existing))));
+        return new(procedure, medication, muscles, sites.SetItem(site, existing.Add(Check(coding, existing)))) { events = events };
     }
+
+    /// <summary>Returns a new map with a coding added to an adverse-event term (for example the integrator's MedDRA or SNOMED CT code).</summary>
+    /// <param name="term">The term.</param>
+    /// <param name="coding">The coding.</param>
+    /// <returns>The new map.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="term"/> is not a defined term.</exception>
+    /// <exception cref="ArgumentException">The coding is already mapped, or is in one of the library's own code systems.</exception>
+    public FhirCodeMap WithAdverseEvent(Sessions.AdverseEventTerm term, FhirCoding coding)
+    {
+        if (!Enum.IsDefined(term))
+        {
+            throw new ArgumentOutOfRangeException(nameof(term), term, "Not a defined adverse-event term.");
+        }
+
+        var existing = events.GetValueOrDefault(term, []);
+        return new(procedure, medication, muscles, sites) { events = events.SetItem(term, existing.Add(Check(coding, existing))) };
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<FhirCoding> ForAdverseEvent(Sessions.AdverseEventTerm term) => events.GetValueOrDefault(term, []);
 
     /// <inheritdoc />
     public IEnumerable<FhirCoding> ForProcedure() => procedure;

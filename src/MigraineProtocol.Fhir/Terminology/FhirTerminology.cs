@@ -66,6 +66,38 @@ public static class FhirTerminology
     /// </summary>
     public const string VialsOpenedExtension = BaseUri + "StructureDefinition/vials-opened";
 
+    /// <summary>The library's code system of adverse-event terms: the wire codes of <see cref="Sessions.AdverseEventTerms.Code"/> (for example <c>dysphagia</c>, <c>other</c>).</summary>
+    public const string AdverseEventSystem = BaseUri + "CodeSystem/adverse-event";
+
+    /// <summary>
+    /// The library's extension on an AdverseEvent that carries the duration of a resolved event
+    /// (<c>valueDuration</c> in whole UCUM days, <c>d</c>); left out when the event is ongoing (R4 has no
+    /// duration element; the outcome says resolved or ongoing).
+    /// </summary>
+    public const string AdverseEventDurationExtension = BaseUri + "StructureDefinition/adverse-event-duration";
+
+    /// <summary>
+    /// The library's extension on an AdverseEvent that carries the injection site or muscle concerned
+    /// (<c>valueCodeableConcept</c> coded in <see cref="InjectionSiteSystem"/> or <see cref="MuscleSystem"/>;
+    /// R4 AdverseEvent has no body-site element). One per recorded site or muscle.
+    /// </summary>
+    public const string AdverseEventLocationExtension = BaseUri + "StructureDefinition/adverse-event-location";
+
+    /// <summary>
+    /// The library's extension on the session's Procedure that records the clinician's acknowledgement of prior
+    /// distant-spread events (<c>valueBoolean</c> true; left out when not acknowledged): rule <c>prior-distant-spread</c>.
+    /// </summary>
+    public const string DistantSpreadAcknowledgedExtension = BaseUri + "StructureDefinition/distant-spread-acknowledged";
+
+    /// <summary>The R4 code system of AdverseEvent.seriousness (codes <c>Serious</c> and <c>Non-serious</c>; specification.zip valuesets.xml).</summary>
+    public const string AdverseEventSeriousnessSystem = "http://terminology.hl7.org/CodeSystem/adverse-event-seriousness";
+
+    /// <summary>The R4 code system of AdverseEvent.severity (<c>mild</c>, <c>moderate</c>, <c>severe</c>; required binding; specification.zip valuesets.xml).</summary>
+    public const string AdverseEventSeveritySystem = "http://terminology.hl7.org/CodeSystem/adverse-event-severity";
+
+    /// <summary>The R4 code system of AdverseEvent.outcome (<c>resolved</c>, <c>ongoing</c>, ...; required binding; specification.zip valuesets.xml).</summary>
+    public const string AdverseEventOutcomeSystem = "http://terminology.hl7.org/CodeSystem/adverse-event-outcome";
+
     /// <summary>SNOMED CT.</summary>
     public const string SnomedSystem = "http://snomed.info/sct";
 

@@ -30,4 +30,9 @@ public interface IFhirCodeMap
     /// <param name="site">The site id.</param>
     /// <returns>The codings, possibly none.</returns>
     IEnumerable<FhirCoding> ForSite(SiteId site);
+
+    /// <summary>Returns the extra codings of an adverse event's AdverseEvent.event (for example the integrator's MedDRA or SNOMED CT code for the term).</summary>
+    /// <param name="term">The term.</param>
+    /// <returns>The codings, possibly none; none unless an implementation overrides it.</returns>
+    IEnumerable<FhirCoding> ForAdverseEvent(Sessions.AdverseEventTerm term) => [];
 }

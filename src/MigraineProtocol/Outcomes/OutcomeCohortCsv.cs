@@ -11,14 +11,21 @@ public sealed class CohortArm
     /// <summary>Initializes an arm.</summary>
     /// <param name="name">The arm's name; not empty.</param>
     /// <param name="patients">The patients; at least one.</param>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, or there are no patients.</exception>
-    public CohortArm(string name, IEnumerable<PatientOutcome> patients)
+    /// <param name="patientIds">The patients' ids, in the same order; one per patient.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, there are no patients, or not one id per patient.</exception>
+    public CohortArm(string name, IEnumerable<PatientOutcome> patients, IEnumerable<string> patientIds)
     {
         Name = Utility.Preconditions.CheckNotBlank(name);
         ArgumentNullException.ThrowIfNull(patients);
+        ArgumentNullException.ThrowIfNull(patientIds);
         Patients = [.. patients];
+        PatientIds = [.. patientIds];
         Utility.Preconditions.CheckArgument(Patients.Length > 0, nameof(patients), $"Arm '{name}' must have at least one patient.");
+        Utility.Preconditions.CheckArgument(PatientIds.Length == Patients.Length && !PatientIds.Any(string.IsNullOrEmpty), nameof(patientIds), $"Arm '{name}' needs one non-empty id per patient.");
     }
+
+    /// <summary>Gets the patients' ids as written in the file, in the order of <see cref="Patients"/>.</summary>
+    public ImmutableArray<string> PatientIds { get; }
 
     /// <summary>Gets the arm's name as written in the file.</summary>
     public string Name { get; }
@@ -130,7 +137,7 @@ public static class OutcomeCohortCsv
             return null;
         }
 
-        var arms = new List<(string Arm, List<PatientOutcome> Patients)>();
+        var arms = new List<(string Arm, List<PatientOutcome> Patients, List<string> Ids)>();
         var armIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         var lastLine = 1;
@@ -203,10 +210,11 @@ public static class OutcomeCohortCsv
             {
                 index = arms.Count;
                 armIndex[arm.Text] = index;
-                arms.Add((arm.Text, []));
+                arms.Add((arm.Text, [], []));
             }
 
             arms[index].Patients.Add(new PatientOutcome((double)baseline, (double)followUp));
+            arms[index].Ids.Add(id.Text);
         }
 
         if (arms.Count == 0 && !sink.HasProblems)
@@ -214,7 +222,7 @@ public static class OutcomeCohortCsv
             sink.Add(lastLine + 1, 1, null, InputProblemCodes.MissingProperty, "the cohort has no patients (only the header).");
         }
 
-        return sink.HasProblems ? null : [.. arms.Select(a => new CohortArm(a.Arm, a.Patients))];
+        return sink.HasProblems ? null : [.. arms.Select(a => new CohortArm(a.Arm, a.Patients, a.Ids))];
     }
 
     private static bool Days(CsvField field, string column, ProblemSink sink, out decimal value)

@@ -244,6 +244,13 @@ public sealed class TreatmentProtocolBuilder
             }
         }
 
+        // Totals beyond the representable range are a problem, never an OverflowException (ADR 0102).
+        if (built.Sum(s => s.Units.Hundredths) + followThePain.Sum(f => f.MaxExtraUnits.Hundredths) > ToxinUnits.MaxValue.Hundredths)
+        {
+            problems.Add($"The doses and follow-the-pain allowances add up to more than {ToxinUnits.MaxValue}, the largest total the library represents.");
+            throw new DefinitionException($"Protocol '{label}' is invalid", problems);
+        }
+
         CheckBilateral(built, problems);
         CheckFollowThePain(problems);
 

@@ -22,6 +22,8 @@ internal static class BuiltInRules
         new ReconstitutionConcentrationRule(),
         new ReconstitutionAgeRule(),
         new VialCountRule(),
+        new PriorDistantSpreadRule(),
+        new PriorLocalWeaknessRule(),
     ];
 
     internal static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -360,6 +362,99 @@ internal static class BuiltInRules
             {
                 context.Report($"{Count(vials, "vial")} of {r.VialUnits} hold {(opened / 100m).ToString("0.##", CultureInfo.InvariantCulture)} U, less than the {context.TotalUnits} given.");
             }
+        }
+    }
+
+    private sealed class PriorDistantSpreadRule() : Rule(RuleId.PriorDistantSpread, Severity.Error, RuleSources.DistantSpread, "A prior administration carries a distant-spread event of the boxed warning (dysphagia, breathing difficulty, dysphonia, diplopia, generalised weakness): an error until the session records the clinician's acknowledgement (distantSpreadAcknowledged), then a warning recording it.")
+    {
+        public override void Evaluate(in RuleContext context)
+        {
+            var s = context.Session;
+            foreach (var a in context.History.Administrations)
+            {
+                if (a.Date > s.Date)
+                {
+                    break;
+                }
+
+                foreach (var e in a.AdverseEvents)
+                {
+                    if (!Sessions.AdverseEventTerms.IsDistantSpread(e.Term))
+                    {
+                        continue;
+                    }
+
+                    var what = $"{e}, after the {a.Indication} administration on {Date(a.Date)}";
+                    if (s.DistantSpreadAcknowledged)
+                    {
+                        context.ReportAtMost(Severity.Warning, $"Acknowledged by the clinician for this session: prior distant-spread event of the boxed warning: {what}.");
+                    }
+                    else
+                    {
+                        context.Report($"Prior distant-spread event of the boxed warning: {what}. The boxed warning (S2) says the toxin's effect may spread from the injection area and that swallowing and breathing difficulties can be life threatening. A clinician must review it; record the acknowledgement in the session (distantSpreadAcknowledged) to clear this error.");
+                    }
+                }
+            }
+        }
+    }
+
+    private sealed class PriorLocalWeaknessRule() : Rule(RuleId.PriorLocalWeakness, Severity.Warning, RuleSources.LocalWeakness, "Eyelid ptosis or neck weakness after the last chronic-migraine session: a warning naming the muscles involved (frontal region: frontalis, corrugator, procerus; neck: cervical paraspinal, trapezius). It suggests no dose.")
+    {
+        private const string FrontalRegion = "the frontal region (frontalis, corrugator, procerus)";
+        private const string Neck = "the neck (cervical paraspinal, trapezius)";
+
+        public override void Evaluate(in RuleContext context)
+        {
+            if (context.History.LastChronicMigraineOnOrBefore(context.Session.Date) is not { } last || last.AdverseEvents.IsEmpty)
+            {
+                return;
+            }
+
+            foreach (var e in last.AdverseEvents)
+            {
+                if (e.Term is not (Sessions.AdverseEventTerm.EyelidPtosis or Sessions.AdverseEventTerm.MuscularWeakness))
+                {
+                    continue; // nothing to say, and nothing allocated
+                }
+
+                var after = $"after the last chronic-migraine session on {Date(last.Date)}";
+                if (e.Term == Sessions.AdverseEventTerm.EyelidPtosis)
+                {
+                    context.Report($"{e}, {after}: muscles involved: {FrontalRegion}. Review the frontal-region injection sites and technique with the patient; the library suggests no dose.");
+                }
+                else if (e.Term == Sessions.AdverseEventTerm.MuscularWeakness)
+                {
+                    var muscle = MuscleOf(e, context.Protocol);
+                    if (muscle is null)
+                    {
+                        context.Report($"{e}, {after}; location not recorded: cannot tell whether {Neck} was involved. Record the site or muscle; the library suggests no dose.");
+                    }
+                    else if (muscle.Value.Value is "cervical-paraspinal" or "trapezius")
+                    {
+                        context.Report($"Neck weakness: {e}, {after}: muscles involved: {Neck}, recorded in {muscle}. Review the neck injection sites and depth (superficial in the upper neck) with the patient; the library suggests no dose.");
+                    }
+                }
+            }
+        }
+
+        private static MuscleId? MuscleOf(Sessions.AdverseEvent e, Protocols.TreatmentProtocol protocol)
+        {
+            if (e.Muscle is { } m)
+            {
+                return m;
+            }
+
+            if (e.Site is not { } site)
+            {
+                return null;
+            }
+
+            if (site.TryGetFollowThePain(out var ftp, out _))
+            {
+                return ftp;
+            }
+
+            return protocol.Anatomy.TryGetSite(site, out var s) ? s.Muscle : null;
         }
     }
 }

@@ -57,6 +57,12 @@ public readonly partial struct RuleId : IEquatable<RuleId>
     /// <summary>Gets <c>vial-count</c>: the vials recorded as opened hold fewer units than were given.</summary>
     public static RuleId VialCount { get; } = new("vial-count");
 
+    /// <summary>Gets <c>prior-distant-spread</c>: a prior administration carries a distant-spread event of the boxed warning (dysphagia, breathing difficulty, dysphonia, diplopia, generalised weakness); an error until the session records the clinician's acknowledgement, then an acknowledged warning.</summary>
+    public static RuleId PriorDistantSpread { get; } = new("prior-distant-spread");
+
+    /// <summary>Gets <c>prior-local-weakness</c>: eyelid ptosis or neck weakness after the last chronic-migraine session; a warning naming the muscles involved, never a dose suggestion.</summary>
+    public static RuleId PriorLocalWeakness { get; } = new("prior-local-weakness");
+
     /// <summary>Gets the code text, for example <c>missing-site</c>.</summary>
     /// <value>The empty string for <c>default</c>.</value>
     public string Value => value ?? string.Empty;

@@ -35,6 +35,13 @@ public static class RuleSources
     public static Citation ReconstitutionAge { get; } =
         new("S19", "clinical-facts.md sources: manufacturer ordering and storage sheet (copy): administer within 24 hours of reconstitution, refrigerated 2-8 °C; re-check against the PI/SmPC", VerificationLevel.VerifiedSecondary);
 
+    /// <summary>Gets the source of the distant-spread check: the boxed warning, label §5.1 (clinical-facts.md §2.1, S2, VERIFIED).</summary>
+    public static Citation DistantSpread => Sessions.AdverseEventTerms.BoxedWarning;
+
+    /// <summary>Gets the source of the local-weakness check: the frontal-region dose was chosen to limit eyelid ptosis, and superficial injection in the upper neck reduces neck pain and weakness (clinical-facts.md §1.2, S5, VERIFIED-2nd: copies of Blumenfeld et al. 2010).</summary>
+    public static Citation LocalWeakness { get; } =
+        new("S5", "clinical-facts.md §1.2: the frontal-region total (frontalis, corrugator, procerus) was chosen to limit eyelid ptosis; superficial injection in the upper neck reduces neck pain and weakness (copies of Blumenfeld et al., Headache 2010)", VerificationLevel.VerifiedSecondary);
+
     /// <summary>Gets the source of the standard dilutions: 5 U per 0.1 mL (§1.2, S7 and S7b, VERIFIED-2nd).</summary>
     public static Citation Dilution => Reconstitution.DilutionSource;
 

@@ -9,7 +9,8 @@ namespace MigraineProtocol.Serialization;
 
 /// <summary>
 /// Reads and writes a <see cref="TreatmentHistory"/> as JSON (System.Text.Json source generation):
-/// <c>{"administrations": [{"date": "2025-12-01", "units": 155, "indication": "chronic-migraine"}, ...]}</c>.
+/// <c>{"administrations": [{"date": "2025-12-01", "units": 155, "indication": "chronic-migraine"}, ...]}</c>;
+/// an administration may carry the <c>adverseEvents</c> recorded after it, in the session's shape.
 /// Reading is strict in the same way as <see cref="SessionJson"/>; writing then reading gives an equal history.
 /// </summary>
 public static class HistoryJson
@@ -54,9 +55,10 @@ public static class HistoryJson
                     reading.Add(path + ".indication", $"{Echo.Quote(a.Indication)} is not an indication id: lower-case letters and digits in kebab-case, for example 'chronic-migraine'.");
                 }
 
+                var events = AdverseEventJson.FromDocuments(a.AdverseEvents, path + ".adverseEvents", reading, dateOk ? date : null);
                 if (dateOk && unitsOk && indicationOk)
                 {
-                    list.Add(new Administration(date, units, a.Indication));
+                    list.Add(new Administration(date, units, a.Indication).WithAdverseEvents(events));
                 }
             }
 
@@ -89,6 +91,7 @@ public static class HistoryJson
                 Date = JsonReading.FormatDate(a.Date),
                 Units = JsonReading.Normalize(a.Units.Units),
                 Indication = a.Indication,
+                AdverseEvents = AdverseEventJson.ToDocuments(a.AdverseEvents),
             })],
         };
         return JsonSerializer.Serialize(doc, RecordJson.Writing.HistoryDocument);

@@ -24,6 +24,31 @@ internal sealed class SessionDocument
     public int? Vials { get; init; }
 
     public string? ReconstitutedAt { get; init; }
+
+    public List<AdverseEventDocument?>? AdverseEvents { get; init; }
+
+    public bool? DistantSpreadAcknowledged { get; init; }
+}
+
+internal sealed class AdverseEventDocument
+{
+    public required string Term { get; init; }
+
+    public string? Text { get; init; }
+
+    public required string Onset { get; init; }
+
+    public int? DurationDays { get; init; }
+
+    public bool? Ongoing { get; init; }
+
+    public required string Severity { get; init; }
+
+    public required bool Serious { get; init; }
+
+    public string? Site { get; init; }
+
+    public string? Muscle { get; init; }
 }
 
 internal sealed class InjectionDocument
@@ -52,6 +77,8 @@ internal sealed class AdministrationDocument
     public required decimal Units { get; init; }
 
     public required string Indication { get; init; }
+
+    public List<AdverseEventDocument?>? AdverseEvents { get; init; }
 }
 
 internal sealed class ReportDocument

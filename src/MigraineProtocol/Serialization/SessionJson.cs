@@ -13,7 +13,8 @@ namespace MigraineProtocol.Serialization;
 /// Reads and writes a <see cref="TreatmentSession"/> as JSON (System.Text.Json source generation: trim-
 /// and AOT-safe): <c>{"date": "2026-03-02", "injections": [{"site": "procerus", "units": 5}, ...]}</c>
 /// with optional <c>product</c>, <c>lot</c>, <c>expiry</c>, <c>reconstitution</c>
-/// (<c>{"vialUnits": 100, "diluentMl": 2}</c>) and <c>vials</c> (vials opened). See docs/json-formats.md.
+/// (<c>{"vialUnits": 100, "diluentMl": 2}</c>), <c>vials</c> (vials opened), <c>adverseEvents</c> (events after
+/// the session) and <c>distantSpreadAcknowledged</c>. See docs/json-formats.md.
 /// </summary>
 /// <remarks>
 /// Reading is strict, for untrusted input: malformed JSON, a missing or unknown or repeated property, a
@@ -80,11 +81,13 @@ public static class SessionJson
             : null,
         Vials = session.VialsOpened,
         ReconstitutedAt = session.ReconstitutedAt is { } at ? at.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) : null,
+        AdverseEvents = AdverseEventJson.ToDocuments(session.AdverseEvents),
+        DistantSpreadAcknowledged = session.DistantSpreadAcknowledged ? true : null,
     };
 
     private static TreatmentSession? FromDocument(SessionDocument doc, JsonReading reading)
     {
-        reading.TryDate(doc.Date, "$.date", out var date);
+        var dateOk = reading.TryDate(doc.Date, "$.date", out var date);
         var injections = new List<Injection>(doc.Injections.Count);
         for (var i = 0; i < doc.Injections.Count; i++)
         {
@@ -167,8 +170,10 @@ public static class SessionJson
             }
         }
 
+        var events = AdverseEventJson.FromDocuments(doc.AdverseEvents, "$.adverseEvents", reading, dateOk ? date : null);
         return reading.HasProblems
             ? null
-            : new TreatmentSession(date, injections, product, lot, expiry, reconstitution).WithVialsOpened(doc.Vials).WithReconstitutedAt(reconstitutedAt);
+            : new TreatmentSession(date, injections, product, lot, expiry, reconstitution).WithVialsOpened(doc.Vials).WithReconstitutedAt(reconstitutedAt)
+                .WithAdverseEvents(events).WithDistantSpreadAcknowledged(doc.DistantSpreadAcknowledged == true);
     }
 }

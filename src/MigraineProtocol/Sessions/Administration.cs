@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
@@ -41,12 +42,35 @@ public sealed class Administration : IEquatable<Administration>
     /// <summary>Gets the indication id.</summary>
     public string Indication { get; }
 
+    /// <summary>Gets the adverse events recorded after this administration, in the order recorded.</summary>
+    /// <value>The default value is empty.</value>
+    public ImmutableArray<AdverseEvent> AdverseEvents { get; private init; } = [];
+
+    /// <summary>Returns a new administration with the same details and other adverse events recorded after it.</summary>
+    /// <param name="events">The events, in the order recorded.</param>
+    /// <returns>The new administration.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="events"/> or an element is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An event's onset is before the administration date.</exception>
+    public Administration WithAdverseEvents(IEnumerable<AdverseEvent> events) =>
+        new(Date, Units, Indication) { AdverseEvents = TreatmentSession.CheckEvents(events, Date, nameof(events)) };
+
+    /// <summary>Returns the administration that a chronic-migraine session becomes in the next session's history: its date, total units and adverse events.</summary>
+    /// <param name="session">The session.</param>
+    /// <returns>The administration, indication <c>chronic-migraine</c>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="session"/> is <see langword="null"/>.</exception>
+    public static Administration FromSession(TreatmentSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return new Administration(session.Date, session.TotalUnits, ChronicMigraine) { AdverseEvents = session.AdverseEvents };
+    }
+
     /// <summary>Gets a value indicating whether this was a chronic-migraine session.</summary>
     public bool IsChronicMigraine => string.Equals(Indication, ChronicMigraine, StringComparison.Ordinal);
 
     /// <inheritdoc />
     public bool Equals(Administration? other) =>
-        other is not null && Date == other.Date && Units == other.Units && string.Equals(Indication, other.Indication, StringComparison.Ordinal);
+        other is not null && Date == other.Date && Units == other.Units && string.Equals(Indication, other.Indication, StringComparison.Ordinal)
+        && AdverseEvents.SequenceEqual(other.AdverseEvents);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as Administration);

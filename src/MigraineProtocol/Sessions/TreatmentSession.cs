@@ -94,30 +94,43 @@ public sealed class TreatmentSession : IEquatable<TreatmentSession>
     /// <value>The default value is <see langword="null"/> (not recorded).</value>
     public DateTime? ReconstitutedAt { get; private init; }
 
+    /// <summary>Gets the adverse events recorded after this session, in the order recorded (docs/adverse-events.md).</summary>
+    /// <value>The default value is empty.</value>
+    public ImmutableArray<AdverseEvent> AdverseEvents { get; private init; } = [];
+
+    /// <summary>
+    /// Gets a value indicating whether the clinician has acknowledged, for this session, the prior
+    /// distant-spread events of the boxed warning (clinical-facts.md §2.1, S2): the <c>prior-distant-spread</c>
+    /// rule then reports them as an acknowledged warning instead of an error, so the acknowledgement is in the report.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/>.</value>
+    public bool DistantSpreadAcknowledged { get; private init; }
+
     /// <summary>Gets the total units given.</summary>
     public ToxinUnits TotalUnits => ToxinUnits.Sum(Injections.Select(i => i.Units));
 
     /// <summary>Returns a new session with the same details and other injections.</summary>
     /// <param name="injections">The injections.</param>
     /// <returns>The new session.</returns>
-    public TreatmentSession WithInjections(IEnumerable<Injection> injections) => new(Date, injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = ReconstitutedAt };
+    public TreatmentSession WithInjections(IEnumerable<Injection> injections) => new(Date, injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = ReconstitutedAt, AdverseEvents = AdverseEvents, DistantSpreadAcknowledged = DistantSpreadAcknowledged };
 
     /// <summary>Returns a new session with the same details on another date.</summary>
     /// <param name="date">The date.</param>
     /// <returns>The new session.</returns>
-    public TreatmentSession WithDate(DateOnly date) => new(date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = ReconstitutedAt };
+    /// <exception cref="ArgumentException">A recorded adverse event has its onset before <paramref name="date"/>.</exception>
+    public TreatmentSession WithDate(DateOnly date) => new(date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = ReconstitutedAt, AdverseEvents = CheckEvents(AdverseEvents, date, nameof(date)), DistantSpreadAcknowledged = DistantSpreadAcknowledged };
 
     /// <summary>Returns a new session with the same details and the reconstitution time recorded (or cleared).</summary>
     /// <param name="reconstitutedAt">When the vials were reconstituted (local clock time; the kind is ignored), or <see langword="null"/> for not recorded.</param>
     /// <returns>The new session.</returns>
     public TreatmentSession WithReconstitutedAt(DateTime? reconstitutedAt) =>
-        new(Date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = reconstitutedAt is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Unspecified) : null };
+        new(Date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = reconstitutedAt is { } t ? DateTime.SpecifyKind(t, DateTimeKind.Unspecified) : null, AdverseEvents = AdverseEvents, DistantSpreadAcknowledged = DistantSpreadAcknowledged };
 
     /// <summary>Returns a new session with the same details and the product recorded (or cleared).</summary>
     /// <param name="product">The product name (for example <c>BOTOX</c>), or <see langword="null"/> for not recorded.</param>
     /// <returns>The new session.</returns>
     /// <exception cref="ArgumentException"><paramref name="product"/> is empty or white space.</exception>
-    public TreatmentSession WithProduct(string? product) => new(Date, Injections, product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = ReconstitutedAt };
+    public TreatmentSession WithProduct(string? product) => new(Date, Injections, product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = ReconstitutedAt, AdverseEvents = AdverseEvents, DistantSpreadAcknowledged = DistantSpreadAcknowledged };
 
     /// <summary>Returns a new session with the same details and the number of vials opened recorded (or cleared).</summary>
     /// <param name="vialsOpened">The number of vials opened, zero or more; <see langword="null"/> for not recorded.</param>
@@ -127,7 +140,41 @@ public sealed class TreatmentSession : IEquatable<TreatmentSession>
     {
         Preconditions.CheckRange(vialsOpened is null or >= 0, nameof(vialsOpened), vialsOpened, "The number of vials opened must not be negative.");
         Preconditions.CheckRange(vialsOpened is null || Reconstitution is null || FitsInRange(Reconstitution, vialsOpened.Value), nameof(vialsOpened), vialsOpened, $"The vials opened would hold more than {ToxinUnits.MaxValue}, the largest total the library represents.");
-        return new(Date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = vialsOpened, ReconstitutedAt = ReconstitutedAt };
+        return new(Date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = vialsOpened, ReconstitutedAt = ReconstitutedAt, AdverseEvents = AdverseEvents, DistantSpreadAcknowledged = DistantSpreadAcknowledged };
+    }
+
+    /// <summary>Returns a new session with the same details and other adverse events recorded after it.</summary>
+    /// <param name="events">The events, in the order recorded.</param>
+    /// <returns>The new session.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="events"/> or an element is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An event's onset is before the session date (an event after a session starts on its day or later).</exception>
+    public TreatmentSession WithAdverseEvents(IEnumerable<AdverseEvent> events) =>
+        new(Date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = ReconstitutedAt, AdverseEvents = CheckEvents(events, Date, nameof(events)), DistantSpreadAcknowledged = DistantSpreadAcknowledged };
+
+    /// <summary>Returns a new session with the same details and the clinician's acknowledgement of prior distant-spread events set or cleared.</summary>
+    /// <param name="acknowledged">Whether the clinician acknowledges the prior distant-spread events for this session.</param>
+    /// <returns>The new session.</returns>
+    public TreatmentSession WithDistantSpreadAcknowledged(bool acknowledged) =>
+        new(Date, Injections, Product, Lot, Expiry, Reconstitution) { VialsOpened = VialsOpened, ReconstitutedAt = ReconstitutedAt, AdverseEvents = AdverseEvents, DistantSpreadAcknowledged = acknowledged };
+
+    internal static ImmutableArray<AdverseEvent> CheckEvents(IEnumerable<AdverseEvent> events, DateOnly date, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ImmutableArray<AdverseEvent> list = [.. events];
+        if (list.Any(e => e is null))
+        {
+            throw new ArgumentNullException(nameof(events), "The adverse events must not contain null.");
+        }
+
+        foreach (var e in list)
+        {
+            if (e.Onset < date)
+            {
+                throw new ArgumentException($"The adverse event '{e}' starts before the administration it follows, on {date:yyyy-MM-dd}.", paramName);
+            }
+        }
+
+        return list;
     }
 
     /// <summary>The vials of a reconstitution needed for a total (in hundredths of a unit).</summary>
@@ -141,7 +188,8 @@ public sealed class TreatmentSession : IEquatable<TreatmentSession>
     /// <inheritdoc />
     public bool Equals(TreatmentSession? other) =>
         other is not null && Date == other.Date && Injections.SequenceEqual(other.Injections) && Product == other.Product
-        && Lot == other.Lot && Expiry == other.Expiry && Equals(Reconstitution, other.Reconstitution) && VialsOpened == other.VialsOpened && ReconstitutedAt == other.ReconstitutedAt;
+        && Lot == other.Lot && Expiry == other.Expiry && Equals(Reconstitution, other.Reconstitution) && VialsOpened == other.VialsOpened && ReconstitutedAt == other.ReconstitutedAt
+        && AdverseEvents.SequenceEqual(other.AdverseEvents) && DistantSpreadAcknowledged == other.DistantSpreadAcknowledged;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as TreatmentSession);

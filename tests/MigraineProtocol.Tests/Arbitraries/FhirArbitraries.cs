@@ -14,7 +14,7 @@ namespace MigraineProtocol.Tests.Arbitraries;
 public sealed record FhirCase(TreatmentSession Session, IReadOnlyList<DiaryPeriodCounts> Periods, FhirExportOptions Options)
 {
     public override string ToString() =>
-        $"{Session} [{string.Join(", ", Session.Injections)}] product={Session.Product} lot={Session.Lot} expiry={Session.Expiry} recon={Session.Reconstitution} vials={Session.VialsOpened}; "
+        $"{Session} [{string.Join(", ", Session.Injections)}] product={Session.Product} lot={Session.Lot} expiry={Session.Expiry} recon={Session.Reconstitution} vials={Session.VialsOpened} events=[{string.Join("; ", Session.AdverseEvents)}]; "
         + $"periods=[{string.Join("; ", Periods)}]; patient={Options.Patient} performer={Options.Performer} kind={Options.Kind}";
 }
 
@@ -72,9 +72,10 @@ public static class FhirArbitraries
          from patient in Gen.Frequency((1, Gen.Constant<FhirReference?>(FhirReference.DisplayOnly("patient not identified"))), (6, References("Patient").Where(p => p is not null)))
          from performer in References("Practitioner")
          from collection in Gen.Elements(false, true)
+         from events in Gen.Frequency((2, Gen.Constant(new List<AdverseEvent>())), (1, SessionArbitraries.AdverseEvents(date).ListOf().Select(l => l.Take(3).ToList())))
          select new FhirCase(
              // Huge vial counts only without a reconstitution: with one, vials x vial size stays within 1,000,000 U (ADR 0102).
-             new TreatmentSession(date, injections, product, lot, expiry, recon).WithVialsOpened(recon is null || vials is null ? vials : (int)Math.Min(vials.Value, ToxinUnits.MaxValue.Hundredths / recon.VialUnits.Hundredths)),
+             new TreatmentSession(date, injections, product, lot, expiry, recon).WithVialsOpened(recon is null || vials is null ? vials : (int)Math.Min(vials.Value, ToxinUnits.MaxValue.Hundredths / recon.VialUnits.Hundredths)).WithAdverseEvents(events),
              periods,
              new FhirExportOptions(patient!, performer, kind: collection ? FhirBundleKind.Collection : FhirBundleKind.Transaction)))
         .ToArbitrary();

@@ -64,6 +64,7 @@ public sealed class FhirCommandTests : IDisposable
     [InlineData("""{"injections":[{"units":5.00,"site":"procerus"},{"site":"trapezius-right-ftp","units":2.50}],"date":"2026-03-02","vials":0}""")]
     [InlineData("""{"date": "2026-03-02", "injections": [], "lot": "C1", "expiry": "2027-01-31", "vials": 3, "reconstitution": {"diluentMl": 2.000, "vialUnits": 200}}""")]
     [InlineData("""{ "date" : "2026-03-02" , "injections" : [ { "site" : "nasalis-left-1" , "units" : 10 } ] , "product" : "BOTOX" }""")]
+    [InlineData("""{"date": "2026-03-02", "injections": [{"site": "procerus", "units": 5}, {"site": "trapezius-left-1", "units": 5}], "distantSpreadAcknowledged": true, "adverseEvents": [{"term": "other", "text": "rash \"mild\"", "onset": "2026-03-03", "durationDays": 0, "severity": "mild", "serious": false}, {"term": "dysphagia", "onset": "2026-03-09", "ongoing": true, "severity": "severe", "serious": true, "site": "trapezius-left-1", "muscle": "trapezius"}]}""")]
     [InlineData(Session)]
     public void ExportThenImportGivesTheSessionJsonBytesOfTheInputNormalisedBySessionJson(string input)
     {

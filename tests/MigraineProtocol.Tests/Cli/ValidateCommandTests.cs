@@ -170,4 +170,29 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal(0, CliRunner.Run("validate", session, "--definitions", defs, "--protocol", "clinic-forehead").ExitCode);
         Assert.Equal(1, CliRunner.Run("validate", session).ExitCode);
     }
+
+    [Fact]
+    public void APriorDysphagiaIsAnErrorUntilTheSessionAcknowledgesIt()
+    {
+        var history = Example("history-adverse-events.json");
+        var (code, output, error) = CliRunner.Run("validate", Example("session-valid.json"), "--history", history, "--format", "json");
+        Assert.Equal(1, code);
+        Assert.Empty(error);
+        using (var doc = JsonDocument.Parse(output))
+        {
+            var d = doc.RootElement.GetProperty("diagnostics").EnumerateArray().Select(x => (x.GetProperty("code").GetString(), x.GetProperty("severity").GetString())).ToList();
+            Assert.Contains(("prior-distant-spread", "error"), d);
+            Assert.Contains(("prior-local-weakness", "warning"), d);
+        }
+
+        var session = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Example("session-valid.json")))!.AsObject();
+        session["distantSpreadAcknowledged"] = true;
+        var acknowledged = Write("acknowledged.json", session.ToJsonString());
+        (code, output, error) = CliRunner.Run("validate", acknowledged, "--history", history);
+        Assert.Equal(0, code);
+        Assert.Empty(error);
+        Assert.Contains("prior-distant-spread", output, StringComparison.Ordinal);
+        Assert.Contains("Acknowledged by the clinician", output, StringComparison.Ordinal);
+        Assert.Contains("frontal region (frontalis, corrugator, procerus)", output, StringComparison.Ordinal);
+    }
 }

@@ -19,4 +19,17 @@ public class ExceptionSafetyTests
         _ = value.GetHashCode();
         Assert.True(value.Equals(Activator.CreateInstance(type)));
     }
+
+    [Fact]
+    public void ABuilderWhoseTotalsOverflowReportsAProblem()
+    {
+        var builder = MigraineProtocol.Protocols.KnownProtocols.Preempt.ToBuilder();
+        foreach (var site in MigraineProtocol.Protocols.KnownProtocols.Preempt.Sites)
+        {
+            builder.SetSite(site.Site.Id, MigraineProtocol.Dosing.ToxinUnits.MaxValue);
+        }
+
+        var e = Assert.Throws<MigraineProtocol.Definitions.DefinitionException>(builder.Build);
+        Assert.Contains("add up to more than", Assert.Single(e.Problems), StringComparison.Ordinal);
+    }
 }

@@ -37,5 +37,10 @@ public class AllocationTests
         Assert.Equal(0, AllocatedBy(() => validator.Validate(reversed)));
         Assert.Equal(0, AllocatedBy(() => validator.Validate(ftp, history)));
         Assert.Equal(0, AllocatedBy(() => RuleSet.Default.Validate(KnownProtocols.Preempt, full, history)));
+
+        // Prior events that need no finding (neck pain, headache) cost nothing either.
+        var withEvents = new TreatmentHistory([new Administration(day.AddDays(-90), ToxinUnits.FromUnits(155), Administration.ChronicMigraine)
+            .WithAdverseEvents([AdverseEvent.Resolved(AdverseEventTerm.NeckPain, day.AddDays(-88), 4, AdverseEventSeverity.Mild), AdverseEvent.Ongoing(AdverseEventTerm.Headache, day.AddDays(-85), AdverseEventSeverity.Mild)])]);
+        Assert.Equal(0, AllocatedBy(() => validator.Validate(full, withEvents)));
     }
 }

@@ -41,6 +41,8 @@ public class RuleOracleTests
             .And((Of(RuleId.Product) == 1 && report.ViolationsOf(RuleId.Product).Single().IsError == (session.Product is not null && !session.Product.Trim().Equals("BOTOX", StringComparison.OrdinalIgnoreCase) && !session.Product.Trim().Equals("onabotulinumtoxinA", StringComparison.OrdinalIgnoreCase))
                 || (Of(RuleId.Product) == 0 && session.Product is not null)).Label("product"))
             .And((report.TotalUnits.Hundredths == total).Label("total"))
+            .And((report.ViolationsOf(RuleId.PriorDistantSpread).Select(v => v.IsError).SequenceEqual(history.Administrations.Where(a => a.Date <= session.Date)
+                .SelectMany(a => a.AdverseEvents).Where(e => AdverseEventTerms.IsDistantSpread(e.Term)).Select(_ => !session.DistantSpreadAcknowledged))).Label("prior-distant-spread"))
             .And((report.IsValid == report.Violations.All(v => v.Severity == Severity.Warning)).Label("valid"));
     }
 }

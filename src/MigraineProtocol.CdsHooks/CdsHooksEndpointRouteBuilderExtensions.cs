@@ -1,0 +1,336 @@
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using MigraineProtocol.CdsHooks.Cards;
+using MigraineProtocol.CdsHooks.Protocol;
+using MigraineProtocol.CdsHooks.Records;
+using MigraineProtocol.CdsHooks.Security;
+
+namespace MigraineProtocol.CdsHooks;
+
+/// <summary>Maps the MigraineProtocol CDS Hooks service into an ASP.NET Core application (docs/cds-hooks.md).</summary>
+public static class CdsHooksEndpointRouteBuilderExtensions
+{
+    /// <summary>The id of the order-sign service.</summary>
+    public const string OrderSignServiceId = "migraine-botox-order-sign";
+
+    /// <summary>The id of the patient-view service.</summary>
+    public const string PatientViewServiceId = "migraine-botox-patient-view";
+
+    /// <summary>
+    /// Maps <c>GET /cds-services</c> (discovery), <c>POST /cds-services/{id}</c> for the order-sign and
+    /// patient-view services, <c>POST /cds-services/{id}/feedback</c>, and the CORS preflight answers.
+    /// </summary>
+    /// <param name="endpoints">The application's endpoint builder.</param>
+    /// <param name="options">The configuration; checked and copied now.</param>
+    /// <returns>The route group, for further conventions (rate limiting, ...).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="endpoints"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The options are inconsistent: a trusted issuer without an issuer name, or with neither or both of a JWK Set file and URL; a limit out of range; an other-toxin code not <c>system|code</c>.</exception>
+    public static RouteGroupBuilder MapMigraineCdsHooks(this IEndpointRouteBuilder endpoints, CdsHooksOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(options);
+        var service = new CdsHooksService(options, endpoints.ServiceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
+        var group = endpoints.MapGroup("/cds-services");
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            service.ApplyCors(context.HttpContext);
+            return await next(context).ConfigureAwait(false);
+        });
+        group.MapGet(string.Empty, (Delegate)service.DiscoveryAsync);
+        group.MapPost("/{id}", (Delegate)service.CallAsync);
+        group.MapPost("/{id}/feedback", (Delegate)service.FeedbackAsync);
+        group.MapMethods(string.Empty, [HttpMethods.Options], (Delegate)service.Preflight);
+        group.MapMethods("/{**rest}", [HttpMethods.Options], (Delegate)service.Preflight);
+        return group;
+    }
+}
+
+/// <summary>The endpoints' logic: token, body, request, record, cards. Logs carry no patient data.</summary>
+internal sealed class CdsHooksService
+{
+    private static readonly string[] Hooks = ["order-sign", "patient-view"];
+    private readonly CdsHooksOptions options;
+    private readonly TokenVerifier verifier;
+    private readonly RecordLoader loader;
+    private readonly ProtocolCards cards;
+    private readonly CorsService cors;
+    private readonly CorsPolicy corsPolicy;
+    private readonly ILogger logger;
+    private readonly DiscoveryResponse discovery;
+
+    public CdsHooksService(CdsHooksOptions options, ILoggerFactory loggers)
+    {
+        Check(options);
+        this.options = options;
+        logger = loggers.CreateLogger("MigraineProtocol.CdsHooks");
+        verifier = new TokenVerifier([.. options.TrustedIssuers], options.TimeProvider, options.ClockSkew, options.MaxTokenLifetime, logger);
+        var recognizer = new ToxinRecognizer(options.CodeMap, [.. options.OtherToxinCodes]);
+        var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
+        loader = new RecordLoader(recognizer, http, options.FhirServerTimeout, options.AllowHttpFhirServer, [.. options.ChronicMigraineReasonCodes]);
+        cards = new ProtocolCards(options.Protocol, recognizer);
+        cors = new CorsService(Microsoft.Extensions.Options.Options.Create(new CorsOptions()), loggers);
+        var policy = new CorsPolicyBuilder().WithMethods("GET", "POST", "OPTIONS").WithHeaders("Authorization", "Content-Type").SetPreflightMaxAge(TimeSpan.FromMinutes(10));
+        policy = options.AllowedOrigins.Contains("*") ? policy.AllowAnyOrigin() : policy.WithOrigins([.. options.AllowedOrigins]);
+        corsPolicy = policy.Build();
+        discovery = new DiscoveryResponse(
+        [
+            new ServiceDescription("order-sign", "OnabotulinumtoxinA order check (chronic migraine)", "Checks a draft onabotulinumtoxinA order against the protocol: retreatment interval, cumulative dose across indications, product, and the NICE TA260 diary criteria. It informs; a clinician decides.", CdsHooksEndpointRouteBuilderExtensions.OrderSignServiceId, RecordLoader.PrefetchTemplates),
+            new ServiceDescription("patient-view", "OnabotulinumtoxinA summary (chronic migraine)", "Shows the last onabotulinumtoxinA session, the next eligible date, the cumulative headroom and the NICE TA260 diary verdicts. It informs; a clinician decides.", CdsHooksEndpointRouteBuilderExtensions.PatientViewServiceId, RecordLoader.PrefetchTemplates),
+        ]);
+    }
+
+    public async Task<IResult> DiscoveryAsync(HttpContext http)
+    {
+        if (options.RequireTokenForDiscovery && !await AuthorizedAsync(http).ConfigureAwait(false))
+        {
+            return Unauthorized(http);
+        }
+
+        return Results.Json(discovery, CdsJson.Options);
+    }
+
+    public IResult Preflight(HttpContext http)
+    {
+        ApplyCors(http);
+        return Results.NoContent();
+    }
+
+    public void ApplyCors(HttpContext http)
+    {
+        if (!http.Request.Headers.ContainsKey("Origin") || corsPolicy.Origins.Count == 0 && !corsPolicy.AllowAnyOrigin)
+        {
+            return;
+        }
+
+        var result = cors.EvaluatePolicy(http, corsPolicy);
+        cors.ApplyResult(result, http.Response);
+    }
+
+    public async Task<IResult> CallAsync(HttpContext http, string id)
+    {
+        var hook = id switch
+        {
+            CdsHooksEndpointRouteBuilderExtensions.OrderSignServiceId => Hooks[0],
+            CdsHooksEndpointRouteBuilderExtensions.PatientViewServiceId => Hooks[1],
+            _ => null,
+        };
+        if (hook is null)
+        {
+            return Results.Problem(detail: $"no CDS service '{id}'", statusCode: StatusCodes.Status404NotFound, title: "Not Found");
+        }
+
+        if (!await AuthorizedAsync(http).ConfigureAwait(false))
+        {
+            return Unauthorized(http);
+        }
+
+        return await CardsAsync(http, id, hook).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the request and computes the cards (everything after the token check).</summary>
+    internal async Task<IResult> CardsAsync(HttpContext http, string id, string hook)
+    {
+        try
+        {
+            var body = await CdsRequestReader.ReadBodyAsync(http.Request, options.MaxRequestBodyBytes, http.RequestAborted).ConfigureAwait(false);
+            using var document = CdsRequestReader.Parse(body, options.MaxJsonDepth);
+            var request = CdsRequestReader.Read(document.RootElement, hook, needsDraftOrders: hook == Hooks[0]);
+            var today = DateOnly.FromDateTime(options.TimeProvider.GetUtcNow().UtcDateTime);
+            var result = new List<Card>();
+            if (hook == Hooks[0])
+            {
+                var draft = ParseBundle(request.DraftOrders, "$.context.draftOrders");
+                var orders = cards.Orders(draft, today);
+                if (orders.Count > 0)
+                {
+                    var record = await loader.LoadAsync(request, http.RequestAborted).ConfigureAwait(false);
+                    var index = 0;
+                    foreach (var order in orders)
+                    {
+                        result.AddRange(cards.ForOrder($"{request.HookInstance}|{index++}", order, record));
+                    }
+                }
+
+                logger.LogInformation("order-sign {HookInstance}: {Orders} toxin order(s), {Cards} card(s) [{Indicators}].", Safe(request.HookInstance), orders.Count, result.Count, string.Join(",", result.Select(c => c.Indicator)));
+            }
+            else
+            {
+                var record = await loader.LoadAsync(request, http.RequestAborted).ConfigureAwait(false);
+                if (cards.ForPatient(request.HookInstance, record, today) is { } card)
+                {
+                    result.Add(card);
+                }
+
+                logger.LogInformation("patient-view {HookInstance}: {Cards} card(s).", Safe(request.HookInstance), result.Count);
+            }
+
+            return Results.Json(new CardsResponse(result), CdsJson.Options);
+        }
+        catch (RequestProblem p)
+        {
+            logger.LogInformation("{Service}: request refused with {Status}.", id, p.Status);
+            return Problem(p);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The exception's message could quote the request (patient data): log its type only.
+            logger.LogError("{Service}: internal error ({Error}).", id, e.GetType().Name);
+            return Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Internal Server Error");
+        }
+    }
+
+    public async Task<IResult> FeedbackAsync(HttpContext http, string id)
+    {
+        if (id is not (CdsHooksEndpointRouteBuilderExtensions.OrderSignServiceId or CdsHooksEndpointRouteBuilderExtensions.PatientViewServiceId))
+        {
+            return Results.Problem(detail: $"no CDS service '{id}'", statusCode: StatusCodes.Status404NotFound, title: "Not Found");
+        }
+
+        if (!await AuthorizedAsync(http).ConfigureAwait(false))
+        {
+            return Unauthorized(http);
+        }
+
+        try
+        {
+            var body = await CdsRequestReader.ReadBodyAsync(http.Request, options.MaxRequestBodyBytes, http.RequestAborted).ConfigureAwait(false);
+            using var document = CdsRequestReader.Parse(body, options.MaxJsonDepth);
+            var (accepted, overridden) = ReadFeedback(document.RootElement);
+
+            // Card ids and outcomes only: no override comment (free text may name the patient), no patient data.
+            logger.LogInformation("{Service} feedback: {Accepted} accepted, {Overridden} overridden.", id, accepted, overridden);
+            return Results.Ok();
+        }
+        catch (RequestProblem p)
+        {
+            return Problem(p);
+        }
+    }
+
+    private static (int Accepted, int Overridden) ReadFeedback(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("feedback", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            throw CdsRequestReader.Bad("$.feedback", "expected an array");
+        }
+
+        int accepted = 0, overridden = 0, i = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            var path = $"$.feedback[{i++}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw CdsRequestReader.Bad(path, "expected an object");
+            }
+
+            if (!item.TryGetProperty("card", out var card) || card.ValueKind != JsonValueKind.String || card.GetString() is not { Length: > 0 })
+            {
+                throw CdsRequestReader.Bad(path + ".card", "expected the card's uuid");
+            }
+
+            if (!item.TryGetProperty("outcomeTimestamp", out var at) || at.ValueKind != JsonValueKind.String || !DateTimeOffset.TryParse(at.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+            {
+                throw CdsRequestReader.Bad(path + ".outcomeTimestamp", "expected an ISO 8601 date and time");
+            }
+
+            var outcome = item.TryGetProperty("outcome", out var o) && o.ValueKind == JsonValueKind.String ? o.GetString() : null;
+            switch (outcome)
+            {
+                case "accepted":
+                    if (!item.TryGetProperty("acceptedSuggestions", out var s) || s.ValueKind != JsonValueKind.Array)
+                    {
+                        throw CdsRequestReader.Bad(path + ".acceptedSuggestions", "required for an accepted outcome");
+                    }
+
+                    accepted++;
+                    break;
+                case "overridden":
+                    overridden++;
+                    break;
+                default:
+                    throw CdsRequestReader.Bad(path + ".outcome", "expected 'accepted' or 'overridden'");
+            }
+        }
+
+        return (accepted, overridden);
+    }
+
+    private static Bundle ParseBundle(JsonElement element, string path)
+    {
+        try
+        {
+            return element.Deserialize<Resource>(RecordLoader.FhirOptions) as Bundle ?? throw CdsRequestReader.Bad(path, "expected a FHIR Bundle");
+        }
+        catch (Hl7.Fhir.Serialization.DeserializationFailedException e)
+        {
+            throw CdsRequestReader.Bad(path, "not valid FHIR R4: " + string.Join("; ", e.Exceptions.Take(3).Select(x => x.Message)));
+        }
+        catch (JsonException e)
+        {
+            var message = e.Message;
+            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+            throw CdsRequestReader.Bad(path, "not valid FHIR R4: " + (cut > 0 ? message[..cut] : message));
+        }
+    }
+
+    internal TokenVerifier Verifier => verifier;
+
+    private async Task<bool> AuthorizedAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var baseUrl = options.PublicBaseUrl is { } u ? u.AbsoluteUri.TrimEnd('/') : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        var audience = baseUrl + request.Path;
+        return await verifier.VerifyAsync(request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, audience, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static IResult Unauthorized(HttpContext http)
+    {
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+    }
+
+    private static IResult Problem(RequestProblem p) =>
+        Results.Problem(detail: p.Message, statusCode: p.Status, title: p.Status switch
+        {
+            StatusCodes.Status400BadRequest => "Bad Request",
+            StatusCodes.Status412PreconditionFailed => "Precondition Failed",
+            StatusCodes.Status413PayloadTooLarge => "Payload Too Large",
+            StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
+            _ => "Error",
+        });
+
+    private static string Safe(string hookInstance) =>
+        hookInstance.Length <= 64 && hookInstance.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? hookInstance : "(not a UUID)";
+
+    private static void Check(CdsHooksOptions options)
+    {
+        foreach (var t in options.TrustedIssuers)
+        {
+            if (string.IsNullOrWhiteSpace(t.Issuer))
+            {
+                throw new ArgumentException("A trusted issuer has no issuer name (CdsHooks:TrustedIssuers:n:Issuer).", nameof(options));
+            }
+
+            if ((t.JwksFile is null) == (t.JwksUrl is null))
+            {
+                throw new ArgumentException($"Trusted issuer '{t.Issuer}' needs exactly one of JwksFile and JwksUrl.", nameof(options));
+            }
+
+            if (t.JwksUrl is { } url && url.Scheme != Uri.UriSchemeHttps && !url.IsLoopback)
+            {
+                throw new ArgumentException($"Trusted issuer '{t.Issuer}': the JWK Set URL must be https (or on loopback).", nameof(options));
+            }
+        }
+
+        if (options.MaxRequestBodyBytes < 1024 || options.MaxJsonDepth is < 16 or > 256)
+        {
+            throw new ArgumentException("MaxRequestBodyBytes must be at least 1024 and MaxJsonDepth from 16 to 256.", nameof(options));
+        }
+
+        ArgumentNullException.ThrowIfNull(options.CodeMap);
+        ArgumentNullException.ThrowIfNull(options.Protocol);
+        ArgumentNullException.ThrowIfNull(options.TimeProvider);
+    }
+}

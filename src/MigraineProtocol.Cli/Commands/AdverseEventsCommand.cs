@@ -1,0 +1,275 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using MigraineProtocol.Cli.Output;
+using MigraineProtocol.Outcomes;
+using MigraineProtocol.Sessions;
+
+namespace MigraineProtocol.Cli.Commands;
+
+/// <summary>
+/// <c>migraine-protocol adverse-events COHORT.csv EVENTS.csv [--confidence 0.95] [--format table|json]</c>:
+/// adverse-event rates per arm (patients with at least one event of a term / patients in the arm) with
+/// Wilson intervals, beside the published rates with their sources and verification.
+/// </summary>
+/// <remarks>The cohort is the outcomes cohort CSV (its patients and arms are the denominators); the companion
+/// EVENTS.csv has the header <c>patient_id,term</c>, one row per recorded event. JSON statistics are rounded
+/// like the outcomes command's (6 decimal places).</remarks>
+internal static class AdverseEventsCommand
+{
+    internal const string Header = "patient_id,term";
+    private static readonly string[] Formats = ["table", "json"];
+
+    internal static Command Create(CliIo io)
+    {
+        var cohort = new Argument<string>("COHORT.csv") { Description = $"The cohort, the outcomes CSV with the header '{OutcomesCommand.Header}': its patients and arms are the denominators." };
+        var events = new Argument<string>("EVENTS.csv") { Description = $"The events, a CSV with the header '{Header}': one row per recorded adverse event of a cohort patient; term is a code such as neck-pain, eyelid-ptosis, dysphagia or other." };
+        var confidence = new Option<double>("--confidence") { Description = "The confidence level of the Wilson intervals, between 0 and 1 (default 0.95).", DefaultValueFactory = _ => 0.95 };
+        var format = CommonOptions.Format(Formats);
+        var command = new Command("adverse-events", "Adverse-event rates per arm of a cohort (patients with at least one event of each term) with Wilson intervals, beside the published PREEMPT, COMPEL and real-world rates with their sources and verification tags.")
+        {
+            cohort, events, confidence, format,
+        };
+        command.SetAction(result =>
+        {
+            var f = CommonOptions.CheckFormat(result.GetValue(format)!, Formats);
+            var level = result.GetValue(confidence);
+            if (!(level is > 0 and < 1))
+            {
+                throw new CliException($"--confidence {level.ToString("R", CultureInfo.InvariantCulture)}: a confidence level is strictly between 0 and 1, for example 0.95.");
+            }
+
+            var cohortPath = result.GetValue(cohort)!;
+            var eventsPath = result.GetValue(events)!;
+            var c = ReadCohort(cohortPath);
+            ReadEvents(eventsPath, c);
+            foreach (var p in PublishedAdverseEventRates.All.Where(p => p.Term != AdverseEventCohort.AnyEvent))
+            {
+                c.AddTerm(p.Term); // a published term with no event in the cohort still gets its 0/n row
+            }
+
+            var rates = c.Rates(level);
+            if (f == "json")
+            {
+                WriteJson(io.Out, level, rates);
+            }
+            else
+            {
+                WriteTable(io.Out, Path.GetFileName(cohortPath), Path.GetFileName(eventsPath), level, rates);
+            }
+
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Reads the outcomes cohort with the library's <see cref="Outcomes.OutcomeCohortCsv"/> (as the outcomes command does) into a cohort of patients and arms.</summary>
+    internal static AdverseEventCohort ReadCohort(string path)
+    {
+        var cohort = new AdverseEventCohort();
+        foreach (var arm in Input.RecordFiles.ReadCohort(path))
+        {
+            foreach (var id in arm.PatientIds)
+            {
+                cohort.AddPatient(id, arm.Name);
+            }
+        }
+
+        return cohort;
+    }
+
+    /// <summary>Reads the events CSV into the cohort. Every error names the file, line and column.</summary>
+    internal static void ReadEvents(string path, AdverseEventCohort cohort)
+    {
+        using var reader = new StringReader(Input.InputFiles.ReadText(path, "events"));
+        var header = reader.ReadLine();
+        if (header is null || header.TrimEnd('\r') != Header)
+        {
+            throw new CliException($"{path}:1:1: the header must be '{Header}'{(header is null ? ", but the file is empty" : $", not '{header}'")}.");
+        }
+
+        var fields = new List<(string Text, int Column)>(2);
+        var line = 1;
+        while (reader.ReadLine() is { } text)
+        {
+            line++;
+            if (text.Length == 0 || text == "\r")
+            {
+                continue;
+            }
+
+            SplitFields(path, line, text.TrimEnd('\r'), fields);
+            if (fields.Count != 2)
+            {
+                throw new CliException($"{path}:{line}:1: expected 2 fields ({Header}), found {fields.Count}.");
+            }
+
+            var (id, idColumn) = fields[0];
+            if (!cohort.Contains(id))
+            {
+                throw new CliException($"{path}:{line}:{idColumn}: patient_id '{id}' is not in the cohort.");
+            }
+
+            var (term, termColumn) = fields[1];
+            if (!AdverseEventTerms.TryParse(term, out _))
+            {
+                throw new CliException($"{path}:{line}:{termColumn}: patient '{id}': '{term}' is not an adverse-event term; use one of {string.Join(", ", AdverseEventTerms.All.Select(AdverseEventTerms.Code))} ('inflammation' is not a labelled term).");
+            }
+
+            cohort.AddEvent(id, term);
+        }
+    }
+
+    internal static void WriteJson(TextWriter output, double level, IReadOnlyList<AdverseEventRate> rates) => JsonOutput.Write(output, w =>
+    {
+        w.WriteStartObject();
+        OutcomesCommand.WriteStatistic(w, "confidenceLevel", level);
+        w.WriteStartArray("rates");
+        foreach (var r in rates)
+        {
+            w.WriteStartObject();
+            w.WriteString("arm", r.Arm);
+            w.WriteString("term", r.Term);
+            w.WriteNumber("n", r.Patients);
+            w.WriteNumber("patientsWithEvent", r.PatientsWithEvent);
+            OutcomesCommand.WriteStatistic(w, "rate", r.Rate);
+            w.WriteStartObject("rateCi");
+            w.WriteString("method", ConfidenceInterval.FormatMethod(r.Interval.Method));
+            OutcomesCommand.WriteStatistic(w, "lower", r.Interval.Lower);
+            OutcomesCommand.WriteStatistic(w, "upper", r.Interval.Upper);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("published");
+        foreach (var p in PublishedAdverseEventRates.All)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", p.Id);
+            w.WriteString("study", p.Study);
+            w.WriteString("term", p.Term);
+            w.WriteString("measure", p.Measure);
+            w.WriteBoolean("treatmentRelated", p.IsTreatmentRelated);
+            OutcomesCommand.WriteStatistic(w, "rate", p.Value);
+            if (p.ComparatorValue is { } cv)
+            {
+                OutcomesCommand.WriteStatistic(w, "placeboRate", cv);
+            }
+            else
+            {
+                w.WriteNull("placeboRate");
+            }
+
+            w.WriteString("source", p.Source.Source);
+            w.WriteString("verification", Primitives.Citation.FormatLevel(p.Source.Verification));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    internal static void WriteTable(TextWriter output, string cohortName, string eventsName, double level, IReadOnlyList<AdverseEventRate> rates)
+    {
+        var pct = Percent(level, "0.##");
+        output.Write($"Adverse events of {cohortName} ({eventsName}): patients with at least one event of each term, per arm, with {pct} Wilson intervals;\n");
+        output.Write("beside each term, the published rates (other populations, exposure and definitions; context, not a controlled comparison).\n\n");
+        var table = new TextTable(("Term", false), ("Arm or study", false), ("Patients", true), ("With event", true), ("Rate", true), ($"{pct} CI or placebo", true), ("Source", false));
+        var terms = rates.Select(r => r.Term).Concat(PublishedAdverseEventRates.All.Select(p => p.Term)).Distinct(StringComparer.Ordinal).OrderBy(TermOrder).ToList();
+        foreach (var term in terms)
+        {
+            var name = Name(term);
+            foreach (var r in rates.Where(r => r.Term == term))
+            {
+                table.Add(name, r.Arm, r.Patients.ToString(CultureInfo.InvariantCulture), r.PatientsWithEvent.ToString(CultureInfo.InvariantCulture),
+                    Percent(r.Rate, "0.0"), $"{Percent(r.Interval.Lower, "0.0")} to {Percent(r.Interval.Upper, "0.0")}", "this cohort");
+                name = string.Empty;
+            }
+
+            foreach (var p in PublishedAdverseEventRates.For(term))
+            {
+                table.Add(name, $"{p.Study}: {p.Measure}", string.Empty, string.Empty, Percent(p.Value, "0.0"),
+                    p.ComparatorValue is { } cv ? $"placebo {Percent(cv, "0.0")}" : string.Empty, $"{p.Source.Source}, {Primitives.Citation.FormatLevel(p.Source.Verification)}");
+                name = string.Empty;
+            }
+        }
+
+        table.Write(output);
+        output.Write("\nTreatment-related figures count only events the investigators judged related; the cohort counts every recorded event.\n");
+        output.Write("Clinical decision support: these statistics inform; a clinician decides.\n");
+    }
+
+    private static int TermOrder(string term) =>
+        term == AdverseEventCohort.AnyEvent ? -1 : AdverseEventTerms.TryParse(term, out var t) ? (int)t : int.MaxValue;
+
+    private static string Name(string term) =>
+        term == AdverseEventCohort.AnyEvent ? "Any event" : AdverseEventTerms.TryParse(term, out var t) ? AdverseEventTerms.Display(t) : term;
+
+    private static string Percent(double fraction, string format) => (fraction * 100).ToString(format, CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>
+    /// Splits one CSV line (RFC 4180 quoting, no line breaks inside fields) into fields with their 1-based start columns.
+    /// Moved here from the outcomes command, whose cohort file the library now reads (OutcomeCohortCsv); the events
+    /// file still has its own reader in the tool (to be moved into the library like the cohort reader).
+    /// </summary>
+    private static void SplitFields(string name, int lineNumber, string line, List<(string Text, int Column)> fields)
+    {
+        fields.Clear();
+        var i = 0;
+        while (true)
+        {
+            var start = i;
+            string text;
+            if (i < line.Length && line[i] == '"')
+            {
+                var sb = new StringBuilder();
+                i++;
+                while (true)
+                {
+                    if (i >= line.Length)
+                    {
+                        throw new CliException($"{name}:{lineNumber}:{start + 1}: unterminated quoted field.");
+                    }
+
+                    if (line[i] == '"')
+                    {
+                        if (i + 1 < line.Length && line[i + 1] == '"')
+                        {
+                            sb.Append('"');
+                            i += 2;
+                            continue;
+                        }
+
+                        i++;
+                        break;
+                    }
+
+                    sb.Append(line[i++]);
+                }
+
+                if (i < line.Length && line[i] != ',')
+                {
+                    throw new CliException($"{name}:{lineNumber}:{i + 1}: unexpected text after a quoted field.");
+                }
+
+                text = sb.ToString();
+            }
+            else
+            {
+                var comma = line.IndexOf(',', i);
+                var end = comma < 0 ? line.Length : comma;
+                text = line[i..end];
+                i = end;
+            }
+
+            fields.Add((text, start + 1));
+            if (i >= line.Length)
+            {
+                return;
+            }
+
+            i++; // the comma
+        }
+    }
+}
