@@ -18,4 +18,13 @@ done
 pdftoppm -r 80 -png -f 2 -l 2 -singlefile "$tmp/report-en.pdf" docs/report/report-example-en-page-2
 pdfinfo "$tmp/report-en.pdf" | grep Pages
 pdfinfo "$tmp/report-de.pdf" | grep Pages
+# The example with adverse events after the prior sessions and the clinician's acknowledgement (issue 18).
+for l in en de; do
+  args=(report --diary docs/examples/diary.csv --history docs/examples/history-with-events.json --session docs/examples/session-acknowledged.json
+        --preventives-failed 3 --adult true --overuse-managed true --patient PT-0042 --language "$l")
+  "${cli[@]}" "${args[@]}" --output "docs/report/report-example-events-$l.html" > /dev/null
+  "${cli[@]}" "${args[@]}" --output "$tmp/report-events-$l.pdf" > /dev/null
+  pdfinfo "$tmp/report-events-$l.pdf" | grep Pages
+done
+pdftoppm -r 80 -png -f 2 -l 2 -singlefile "$tmp/report-events-en.pdf" docs/report/report-example-events-en-page-2
 rm -rf "$tmp"

@@ -10,15 +10,18 @@ public sealed class ReportAccessibilityTests(ChromiumFixture chromium) : IClassF
     private static string Example(string name) => Path.Combine(AppContext.BaseDirectory, "examples", name);
 
     [Theory]
-    [InlineData("en")]
-    [InlineData("de")]
-    public async Task TheReportHasNoAxeViolations(string language)
+    [InlineData("en", "history.json", "session-valid.json")]
+    [InlineData("de", "history.json", "session-valid.json")]
+    [InlineData("en", "history-with-events.json", "session-acknowledged.json")]
+    [InlineData("de", "history-with-events.json", "session-acknowledged.json")]
+    [InlineData("en", "history-with-events.json", "session-valid.json")]
+    public async Task TheReportHasNoAxeViolations(string language, string history, string session)
     {
         Assert.SkipWhen(chromium.SkipReason is not null, chromium.SkipReason ?? string.Empty);
-        var html = Path.Combine(ChromiumFixture.ArtifactsDirectory, $"report-{language}.html");
+        var html = Path.Combine(ChromiumFixture.ArtifactsDirectory, $"report-{language}-{Path.GetFileNameWithoutExtension(history)}-{Path.GetFileNameWithoutExtension(session)}.html");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        Assert.Equal(0, CliApp.Run(["report", "--diary", Example("diary.csv"), "--history", Example("history.json"), "--session", Example("session-valid.json"), "--preventives-failed", "3", "--patient", "PT-0042", "--language", language, "--output", html], stdout, stderr));
+        Assert.Equal(0, CliApp.Run(["report", "--diary", Example("diary.csv"), "--history", Example(history), "--session", Example(session), "--preventives-failed", "3", "--patient", "PT-0042", "--language", language, "--output", html], stdout, stderr));
         var page = await chromium.Browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 900, Height = 1200 } });
         try
         {

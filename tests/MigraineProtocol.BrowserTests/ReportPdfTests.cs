@@ -56,15 +56,25 @@ public sealed partial class ReportPdfTests
     [Theory]
     [InlineData("en", new[] { "Treatment report", "PT-0042", "ICHD-3 1.3 chronic migraine", "NICE TA260 1.1", "Earliest next session", "one treatment cycle", "headroom", "25 May 2026", "C1234A", "J0585", "a clinician decides" })]
     [InlineData("de", new[] { "Behandlungsbericht", "PT-0042", "ICHD-3 1.3 Chronische Migräne", "Kopfschmerz zurückzuführen auf einen Medikamentenübergebrauch", "25.05.2026", "C1234A", "entscheidet" })]
-    public void TheExampleReportPrintsToAtMostTwoA4PagesWithItsText(string language, string[] expected)
+    public void TheExampleReportPrintsToAtMostTwoA4PagesWithItsText(string language, string[] expected) =>
+        PrintsToAtMostTwoA4Pages(language, "history.json", "session-valid.json", expected);
+
+    /// <summary>The example with adverse events after the prior sessions (issue 18) and the clinician's acknowledgement still fits two pages.</summary>
+    [Theory]
+    [InlineData("en", new[] { "Adverse events after the sessions", "Neck pain", "Dysphagia", "Eyelid ptosis", "acknowledged by the clinician for the session of 2 Mar 2026", "prior-distant-spread", "prior-local-weakness", "suggests no dose", "a clinician decides" })]
+    [InlineData("de", new[] { "Unerwünschte Ereignisse nach den Sitzungen", "Nackenschmerzen", "Dysphagie", "Ptosis des Augenlids", "vom Arzt für die Sitzung am 02.03.2026 bestätigt", "prior-distant-spread", "entscheidet" })]
+    public void TheExampleWithAdverseEventsPrintsToAtMostTwoA4PagesWithTheEvents(string language, string[] expected) =>
+        PrintsToAtMostTwoA4Pages(language, "history-with-events.json", "session-acknowledged.json", expected);
+
+    private static void PrintsToAtMostTwoA4Pages(string language, string history, string session, string[] expected)
     {
         Assert.SkipWhen(Missing() is not null, Missing() ?? string.Empty);
-        var dir = Directory.CreateDirectory(Path.Combine(ChromiumFixture.ArtifactsDirectory, "report-" + language)).FullName;
+        var dir = Directory.CreateDirectory(Path.Combine(ChromiumFixture.ArtifactsDirectory, "report-" + language + "-" + Path.GetFileNameWithoutExtension(history))).FullName;
         var pdf = Path.Combine(dir, "report.pdf");
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var code = CliApp.Run(
-            ["report", "--diary", Example("diary.csv"), "--history", Example("history.json"), "--session", Example("session-valid.json"), "--preventives-failed", "3",
+            ["report", "--diary", Example("diary.csv"), "--history", Example(history), "--session", Example(session), "--preventives-failed", "3",
              "--adult", "true", "--overuse-managed", "true", "--patient", "PT-0042", "--language", language, "--output", pdf],
             stdout,
             stderr);
@@ -86,7 +96,7 @@ public sealed partial class ReportPdfTests
         Run("pdftoppm", "-r", "50", "-png", "-f", "1", "-l", "1", pdf, Path.Combine(dir, "page"));
         var png = Directory.GetFiles(dir, "page*.png").Single();
         Assert.True(new FileInfo(png).Length > 10_000, "the first page renders to an almost empty PNG");
-        TestContext.Current.AddAttachment($"report-{language}-page-1.png", File.ReadAllBytes(png), "image/png");
+        TestContext.Current.AddAttachment($"report-{language}-{Path.GetFileNameWithoutExtension(history)}-page-1.png", File.ReadAllBytes(png), "image/png");
     }
 
     [Fact]

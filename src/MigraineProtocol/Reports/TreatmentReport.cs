@@ -10,7 +10,9 @@ namespace MigraineProtocol.Reports;
 /// the ICHD-3, NICE TA260 and US-label verdicts with their numbers and sources, the diary chart, the
 /// sessions with dose, lot, waste and billing codes, the response per cycle with the course chart,
 /// the site map of the latest session with its rules overlay, the next eligible date and the
-/// cumulative dose, and the decision-support notice.
+/// cumulative dose, the adverse events recorded after the sessions (the boxed warning's distant-spread
+/// ones flagged with the clinician's acknowledgement, clinical-facts.md §2.1, S2) with the findings of the
+/// rules <c>prior-distant-spread</c> and <c>prior-local-weakness</c>, and the decision-support notice.
 /// </summary>
 /// <remarks>
 /// <para>Every verdict and number is computed by the library's own rules

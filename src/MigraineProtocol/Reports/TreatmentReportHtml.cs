@@ -20,7 +20,7 @@ internal sealed partial class TreatmentReportHtml
         + "body{font-family:'DejaVu Sans',Verdana,Arial,sans-serif;font-size:7.8pt;line-height:1.2;color:#111;margin:0}"
         + "@media screen{body{max-width:190mm;margin:8mm auto;padding:0 4mm}}"
         + "h1{font-size:14pt;margin:0 0 1mm}"
-        + "h2{font-size:10pt;margin:2mm 0 0.7mm;padding-bottom:0.3mm;border-bottom:1px solid #888}"
+        + "h2{font-size:10pt;margin:2mm 0 0.7mm;padding-bottom:0.3mm;border-bottom:1px solid #888;break-after:avoid}"
         + "h3{font-size:9pt;margin:2mm 0 0.6mm}"
         + "p{margin:0.8mm 0}"
         + ".meta{color:#333}"
@@ -39,7 +39,7 @@ internal sealed partial class TreatmentReportHtml
         + ".note{color:#444;font-size:6.5pt}"
         + "figure{margin:1mm 0;break-inside:avoid}"
         + "figure svg{width:100%;height:auto;display:block}"
-        + "figure.course svg{width:50%}"
+        + "figure.course svg{width:100%}.course-two>figure.course{flex:0.9 1 0;min-width:0}.course-two>.stop{flex:1.1 1 0;min-width:0}"
         + "td.date{white-space:nowrap}"
         + ".two{display:flex;gap:3mm;align-items:flex-start;break-inside:avoid}"
         + ".two>figure{flex:1 1 0;min-width:0}"
@@ -50,6 +50,7 @@ internal sealed partial class TreatmentReportHtml
         + "section{break-inside:auto}"
         + ".keep{break-inside:avoid}"
         + ".page-break{break-before:page}"
+        + "tr.boxed td{background:#fff3f3}ul.findings{margin:0.4mm 0;padding-left:4mm;font-size:6.3pt}"
         + "footer{margin-top:0.8mm;font-size:6.4pt;color:#333;border-top:1px solid #888;padding-top:0.4mm}footer p{margin:0}";
 
     private readonly TreatmentReport report;
@@ -92,8 +93,9 @@ internal sealed partial class TreatmentReportHtml
 
         WriteGlance();
         WriteCriteria();
-        WriteDiary();
         WriteSessions();
+        WriteAdverseEvents();
+        WriteDiary();
         WriteCourse();
         WriteSources();
         o.Write("</main>\n<footer><p>");
@@ -315,6 +317,8 @@ internal sealed partial class TreatmentReportHtml
             o.Write($"<p class=\"note\">{E(t.Format("report.sessions-before-diary", string.Join(", ", report.SessionsBeforeDiary.Select(t.Date)), t.Date(input.Diary.Start)))}</p>\n");
         }
 
+        // The chart and the NICE TA260 1.2 verdict side by side (the chart is half the page wide).
+        o.Write("<div class=\"two course-two\">\n");
         if (report.Course is { } course)
         {
             o.Write("<figure class=\"course\" id=\"course-figure\">\n");
@@ -328,18 +332,27 @@ internal sealed partial class TreatmentReportHtml
 
         if (report.Stopping is { } stop)
         {
-            o.Write("<table>\n<colgroup><col class=\"c1\"><col class=\"c2\"><col class=\"c3\"><col class=\"c4\"></colgroup>\n<tbody>\n");
+            o.Write("<div class=\"stop\">\n<table>\n<colgroup><col class=\"c1\"><col class=\"c2\"><col class=\"c3\"><col class=\"c4\"></colgroup>\n<tbody>\n");
             WriteVerdictRows(stop.Verdict);
             o.Write("</tbody>\n</table>\n");
-            o.Write($"<p data-item=\"stopping-decision\">{E(VerdictTitle(stop.Verdict))}: <b>{E(t["decision." + Decision(stop.Decision)])}</b></p>\n");
+            o.Write($"<p data-item=\"stopping-decision\">{E(VerdictTitle(stop.Verdict))}: <b>{E(t["decision." + Decision(stop.Decision)])}</b></p>\n</div>\n");
         }
+
+        o.Write("</div>\n");
 
         o.Write("</section>\n");
     }
 
     private void WriteSources()
     {
-        var sources = Verdicts().Append(report.Stopping?.Verdict).OfType<Verdict>().SelectMany(v => v.Sources).Append(RuleSources.CumulativeDose).Distinct().ToList();
+        var sources = Verdicts().Append(report.Stopping?.Verdict).OfType<Verdict>().SelectMany(v => v.Sources).Append(RuleSources.CumulativeDose).ToList();
+        if (AdverseEventRows().Count > 0 || SafetyFindings().Count > 0)
+        {
+            sources.Add(RuleSources.DistantSpread);
+            sources.Add(RuleSources.LocalWeakness);
+        }
+
+        sources = [.. sources.Distinct()];
         o.Write("<section id=\"sources\">\n<h2>");
         o.Write(E(t["report.sources"]));
         o.Write("</h2>\n<p class=\"src\">");
@@ -350,6 +363,113 @@ internal sealed partial class TreatmentReportHtml
         })));
         o.Write("</p>\n</section>\n");
     }
+
+    /// <summary>
+    /// The adverse events recorded after the sessions (issue 18): every event of the history's administrations
+    /// and of the latest session, in session order and then in the order recorded, each with its term, onset,
+    /// duration or ongoing, severity, seriousness (ICH E2A), site or muscle, and for the boxed warning's
+    /// distant-spread terms (S2) whether the clinician acknowledged them for the latest session; then the
+    /// findings of the rules <c>prior-distant-spread</c> and <c>prior-local-weakness</c> on the latest session,
+    /// as the rules wrote them (they suggest no dose).
+    /// </summary>
+    private void WriteAdverseEvents()
+    {
+        var input = report.Input;
+        var rows = AdverseEventRows();
+        o.Write("<section class=\"keep\" id=\"adverse-events\">\n<h2>");
+        o.Write(E(t["report.ae"]));
+        o.Write("</h2>\n");
+        if (rows.Count == 0)
+        {
+            o.Write($"<p data-item=\"no-adverse-events\">{E(t["report.ae.none"])}</p>\n");
+        }
+        else
+        {
+            o.Write("<table>\n<thead><tr>");
+            foreach (var key in new[] { "report.ae.col.after", "report.ae.col.event", "report.ae.col.onset", "report.ae.col.severity", "report.ae.col.where", "report.ae.col.boxed" })
+            {
+                o.Write($"<th>{E(t[key])}</th>");
+            }
+
+            o.Write("</tr></thead>\n<tbody>\n");
+            var dash = t["report.not-recorded"];
+            foreach (var (after, latest, e) in rows)
+            {
+                var term = e.Term == AdverseEventTerm.Other ? E(e.OtherText!) : E(t["ae.term." + AdverseEventTerms.Code(e.Term)]);
+                var duration = e.DurationDays is { } d ? t.Format(d == 1 ? "report.ae.day" : "report.ae.days", t.Count(d)) : t["report.ae.ongoing"];
+                var where = e.Site is { } site ? site.Value : e.Muscle is { } m ? m.Value : dash;
+                var boxed = AdverseEventTerms.IsDistantSpread(e.Term);
+                var severity = t["ae.severity." + AdverseEvent.FormatSeverity(e.Severity)] + ", " + t[e.IsSerious ? "report.ae.serious" : "report.ae.not-serious"];
+                o.Write($"<tr data-ae=\"{E(AdverseEventTerms.Code(e.Term))}\" data-after=\"{E(ChartSvg.Date(after))}\" data-onset=\"{E(ChartSvg.Date(e.Onset))}\"{(boxed ? " class=\"boxed\" data-boxed=\"true\"" : string.Empty)}>");
+                o.Write($"<td class=\"date\">{E(t.Date(after))}</td><td>{(boxed ? "<b>" + term + "</b>" : term)}</td><td class=\"date\">{E(t.Date(e.Onset))} · {E(duration)}</td>");
+                o.Write($"<td>{(e.IsSerious ? "<b>" + E(severity) + "</b>" : E(severity))}</td><td>{E(where)}</td>");
+                o.Write($"<td>{(boxed ? BoxedText(latest) : E(dash))}</td></tr>\n");
+            }
+
+            o.Write("</tbody>\n</table>\n");
+        }
+
+        if (input.Session is { } s && report.SessionReport is not null)
+        {
+            var findings = SafetyFindings();
+            o.Write($"<p data-item=\"safety-checks\">{E(t.Format("report.ae.checks", t.Date(s.Date), t.Count(findings.Count)))}</p>\n");
+            if (findings.Count > 0)
+            {
+                o.Write("<ul class=\"findings\">\n");
+                foreach (var v in findings)
+                {
+                    var severity = t[v.IsError ? "report.ae.error" : "report.ae.warning"];
+                    o.Write($"<li data-rule=\"{E(v.Code.Value)}\" data-severity=\"{(v.IsError ? "error" : "warning")}\"><b>{E(severity)}</b> <code>{E(v.Code.Value)}</code>: <span lang=\"en\">{E(v.Message)}</span> <span class=\"src\">({E(v.Source.Source)}, {E(Citation.FormatLevel(v.Source.Verification))})</span></li>\n");
+                }
+
+                o.Write("</ul>\n");
+            }
+        }
+        else
+        {
+            o.Write($"<p class=\"note\" data-item=\"safety-checks\">{E(t["report.ae.no-checks"])}</p>\n");
+        }
+
+        o.Write("</section>\n");
+    }
+
+    /// <summary>The boxed-warning cell of a distant-spread event: whether the clinician acknowledged it for the latest session (the session's <see cref="TreatmentSession.DistantSpreadAcknowledged"/>).</summary>
+    private string BoxedText(bool afterLatest)
+    {
+        var flag = E(t["report.ae.boxed"]);
+        if (afterLatest || report.Input.Session is not { } s)
+        {
+            return $"{flag}: <span data-ack=\"pending\">{E(t["report.ae.ack-next"])}</span>";
+        }
+
+        return s.DistantSpreadAcknowledged
+            ? $"{flag}: <span data-ack=\"true\">{E(t.Format("report.ae.ack", t.Date(s.Date)))}</span>"
+            : $"{flag}: <b data-ack=\"false\">{E(t.Format("report.ae.not-ack", t.Date(s.Date)))}</b>";
+    }
+
+    /// <summary>Every adverse event to show: the history's administrations in date order (events in the order recorded), then the latest session's own events not already shown for an administration of the same day.</summary>
+    private List<(DateOnly After, bool Latest, AdverseEvent Event)> AdverseEventRows()
+    {
+        var input = report.Input;
+        var rows = new List<(DateOnly, bool, AdverseEvent)>();
+        foreach (var a in input.History.Administrations.OrderBy(a => a.Date))
+        {
+            rows.AddRange(a.AdverseEvents.Select(e => (a.Date, false, e)));
+        }
+
+        if (input.Session is { } s)
+        {
+            var same = input.History.Administrations.Where(a => a.Date == s.Date && a.IsChronicMigraine).SelectMany(a => a.AdverseEvents).ToList();
+            rows.AddRange(s.AdverseEvents.Where(e => !same.Contains(e)).Select(e => (s.Date, true, e)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The latest session's findings of the adverse-event rules, as the rules reported them.</summary>
+    private List<RuleViolation> SafetyFindings() => report.SessionReport is { } r
+        ? [.. r.Violations.Where(v => v.Code == RuleId.PriorDistantSpread || v.Code == RuleId.PriorLocalWeakness)]
+        : [];
 
     /// <summary>The cumulative dose line: the units given in the rules' window (a treatment cycle by default, ADR 0090) against the limit, and the headroom left.</summary>
     private string CumulativeText()
