@@ -1,3 +1,4 @@
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Fhir.Terminology;
 using MigraineProtocol.Protocols;
 

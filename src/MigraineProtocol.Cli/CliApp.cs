@@ -11,10 +11,10 @@ namespace MigraineProtocol.Cli;
 /// </summary>
 internal static class CliApp
 {
-    internal const int Ok = 0;
-    internal const int Negative = 1;
-    internal const int BadInput = 2;
-    internal const int Internal = 70;
+    internal const int Ok = ExitCodes.Ok;
+    internal const int Negative = ExitCodes.Negative;
+    internal const int BadInput = ExitCodes.BadInput;
+    internal const int Internal = ExitCodes.Internal;
 
     internal static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
     {
@@ -75,15 +75,4 @@ internal static class CliApp
             return Internal;
         }
     }
-}
-
-/// <summary>The output and error writers of one run.</summary>
-/// <param name="Out">Standard output.</param>
-/// <param name="Error">Standard error.</param>
-internal sealed record CliIo(TextWriter Out, TextWriter Error);
-
-/// <summary>A failure to report as one message on standard error with an exit code (2 by default).</summary>
-internal sealed class CliException(string message, int exitCode = CliApp.BadInput) : Exception(message)
-{
-    public int ExitCode { get; } = exitCode;
 }

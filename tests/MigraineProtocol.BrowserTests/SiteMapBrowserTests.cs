@@ -183,7 +183,7 @@ public sealed class SiteMapBrowserTests(ChromiumFixture chromium) : IClassFixtur
           }]
         }
         """;
-        return ProtocolCatalog.Load([DefinitionFile.FromJson("clinic.json", json)]).Get(ProtocolId.From("clinic-jaw"));
+        return Catalogs.Load([DefinitionFile.FromJson("clinic.json", json)]).Get(ProtocolId.From("clinic-jaw"));
     }
 
     private class Rect

@@ -3,11 +3,11 @@ using Hl7.Fhir.Serialization;
 using MigraineProtocol.CdsHooks.Tests.TestSupport;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
-using MigraineProtocol.Protocols;
 using MigraineProtocol.Rules;
 using MigraineProtocol.Sessions;
 using static MigraineProtocol.CdsHooks.Tests.TestSupport.Fixtures;
 using AdverseEvent = MigraineProtocol.Sessions.AdverseEvent;
+using MigraineProtocol.Definitions;
 
 namespace MigraineProtocol.CdsHooks.Tests;
 

@@ -2,9 +2,9 @@ using System.Net;
 using Hl7.Fhir.Model;
 using Task = System.Threading.Tasks.Task;
 using MigraineProtocol.CdsHooks.Tests.TestSupport;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Fhir.Diaries;
 using MigraineProtocol.Fhir.Mapping;
-using MigraineProtocol.Protocols;
 using MigraineProtocol.Sessions;
 using static MigraineProtocol.CdsHooks.Tests.TestSupport.Fixtures;
 

@@ -50,7 +50,7 @@ public static class FuzzTargets
 
         _ = session.ToString();
         Check(SessionJson.Read(SessionJson.Write(session), "again.json").Equals(session), "session round trip");
-        foreach (var protocol in ProtocolCatalog.Default.Protocols)
+        foreach (var protocol in Catalogs.Default.Protocols)
         {
             var report = RuleSet.Default.Validate(protocol, session);
             _ = report.ToString();
@@ -79,7 +79,7 @@ public static class FuzzTargets
 
     private static void Definitions(string text)
     {
-        if (!ProtocolCatalog.TryLoad([DefinitionFile.FromJson("fuzz.json", text)], out var catalog, out var problems))
+        if (!Catalogs.TryLoad([DefinitionFile.FromJson("fuzz.json", text)], out var catalog, out var problems))
         {
             Touch(problems);
             return;
@@ -96,7 +96,7 @@ public static class FuzzTargets
             _ = SiteMap.Render(protocol, MapView.All);
             var session = TreatmentSession.FromProtocol(protocol, new DateOnly(2026, 3, 2));
             _ = RuleSet.Default.Validate(protocol, session).ToString();
-            Check(ProtocolJson.TryRead(ProtocolJson.Write(protocol), "again.json", out _, out _) || !ReferenceEquals(protocol.Anatomy, ProtocolCatalog.Default.Anatomy), "protocol round trip");
+            Check(ProtocolJson.TryRead(ProtocolJson.Write(protocol), "again.json", out _, out _) || !ReferenceEquals(protocol.Anatomy, Catalogs.Default.Anatomy), "protocol round trip");
         }
     }
 

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Dosing;
-using MigraineProtocol.Protocols;
 using MigraineProtocol.Sessions;
 
 namespace MigraineProtocol.Benchmarks.Dosing;

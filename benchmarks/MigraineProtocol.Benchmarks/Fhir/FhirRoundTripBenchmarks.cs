@@ -1,10 +1,10 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Hl7.Fhir.Serialization;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Fhir.Mapping;
 using MigraineProtocol.Primitives;
-using MigraineProtocol.Protocols;
 using MigraineProtocol.Sessions;
 
 namespace MigraineProtocol.Benchmarks.Fhir;

@@ -48,7 +48,7 @@ public class ReaderThroughputBenchmarks
     public TreatmentHistory? History() => HistoryJson.TryRead(history, "h.json", out var h, out _) ? h : throw new InvalidOperationException();
 
     [Benchmark]
-    public ProtocolCatalog? Definitions() => ProtocolCatalog.TryLoad([DefinitionFile.FromJson("d.json", definitions)], out var c, out _) ? c : throw new InvalidOperationException();
+    public ProtocolCatalog? Definitions() => Catalogs.TryLoad([DefinitionFile.FromJson("d.json", definitions)], out var c, out _) ? c : throw new InvalidOperationException();
 
     [Benchmark]
     public HeadacheDiary? Diary() => HeadacheDiaryCsv.TryRead(diary, "d.csv", out var d, out _) ? d : throw new InvalidOperationException();

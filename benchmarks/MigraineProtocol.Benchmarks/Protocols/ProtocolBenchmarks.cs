@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Protocols;
 
 namespace MigraineProtocol.Benchmarks.Protocols;

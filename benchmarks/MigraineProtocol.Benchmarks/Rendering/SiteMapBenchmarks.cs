@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Protocols;
 using MigraineProtocol.Rendering;
 using MigraineProtocol.Sessions;

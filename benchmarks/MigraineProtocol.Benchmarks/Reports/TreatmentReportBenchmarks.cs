@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using MigraineProtocol.Charts;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Diaries;
 using MigraineProtocol.Diaries.Criteria;
 using MigraineProtocol.Dosing;
-using MigraineProtocol.Protocols;
 using MigraineProtocol.Reports;
 using MigraineProtocol.Sessions;
 

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
-using MigraineProtocol.Protocols;
 using MigraineProtocol.Rules;
 using MigraineProtocol.Sessions;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Outcomes;
 using MigraineProtocol.Sessions;
@@ -58,7 +59,7 @@ internal static class AdverseEventsCommand
                 WriteTable(io.Out, Path.GetFileName(cohortPath), Path.GetFileName(eventsPath), level, rates);
             }
 
-            return CliApp.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Definitions;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Protocols;
@@ -29,11 +30,11 @@ internal static class CommonOptions
         var paths = result.GetValue(Definitions) ?? [];
         if (paths.Length == 0)
         {
-            return ProtocolCatalog.Default;
+            return Catalogs.Default;
         }
 
         var files = paths.Select(path => DefinitionFile.FromJson(Input.InputFiles.Show(path), Input.InputFiles.ReadText(path, "definition"))).ToList();
-        return ProtocolCatalog.TryLoad(files, out var catalog, out var problems)
+        return Catalogs.TryLoad(files, out var catalog, out var problems)
             ? catalog
             : throw new CliException(problems.Length == 1
                 ? problems[0].ToString()

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using MigraineProtocol.Charts;
+using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Diaries;
 using MigraineProtocol.Diaries.Criteria;
+using MigraineProtocol.Serialization;
 
 namespace MigraineProtocol.Cli.Commands;
 
@@ -49,7 +51,7 @@ internal static class DiaryCommand
                 WriteTable(io.Out, report);
             }
 
-            return CliApp.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -68,7 +70,7 @@ internal static class DiaryCommand
         w.WriteStartArray("periods");
         foreach (var p in r.Periods)
         {
-            VerdictOutput.WritePeriod(w, p);
+            VerdictJson.WritePeriod(w, p);
         }
 
         w.WriteEndArray();
@@ -100,8 +102,8 @@ internal static class DiaryCommand
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteStartArray("verdicts");
-        VerdictOutput.WriteVerdict(w, r.ChronicMigraine);
-        VerdictOutput.WriteVerdict(w, r.Overuse.Verdict);
+        VerdictJson.WriteVerdict(w, r.ChronicMigraine);
+        VerdictJson.WriteVerdict(w, r.Overuse.Verdict);
         w.WriteEndArray();
         w.WriteEndObject();
     });

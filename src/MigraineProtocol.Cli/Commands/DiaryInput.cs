@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Diaries;
 using MigraineProtocol.Diaries.Criteria;
 

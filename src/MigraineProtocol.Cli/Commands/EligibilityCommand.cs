@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
-using MigraineProtocol.Diaries;
 using MigraineProtocol.Diaries.Criteria;
+using MigraineProtocol.Serialization;
 
 namespace MigraineProtocol.Cli.Commands;
 
@@ -13,7 +14,6 @@ namespace MigraineProtocol.Cli.Commands;
 internal static class EligibilityCommand
 {
     private static readonly string[] Formats = ["table", "json"];
-    private static readonly string[] KnownRules = ["nice", "us-label"];
 
     internal static Command Create(CliIo io)
     {
@@ -60,69 +60,41 @@ internal static class EligibilityCommand
             }
 
             var diary = DiaryInput.Read(result.GetValue(file)!);
-            var input = new EligibilityInput(n, result.GetValue(managed), result.GetValue(adult));
-            var verdicts = new List<Verdict>();
-            if (selected.Contains("nice"))
-            {
-                verdicts.Add(NiceTa260.Start(diary, input, kind));
-            }
-
-            if (selected.Contains("us-label"))
-            {
-                verdicts.Add(UsLabel.Indication(diary, input, kind));
-            }
-
-            var eligible = verdicts.All(v => v.IsMet);
+            var assessment = EligibilityAssessment.Assess(diary, new EligibilityInput(n, result.GetValue(managed), result.GetValue(adult)), kind, selected);
             if (f == "json")
             {
-                JsonOutput.Write(io.Out, w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("periodKind", PeriodKinds.Format(kind));
-                    w.WriteBoolean("eligible", eligible);
-                    w.WriteBoolean("criteriaMet", eligible);
-                    w.WriteStartArray("verdicts");
-                    foreach (var v in verdicts)
-                    {
-                        VerdictOutput.WriteVerdict(w, v);
-                    }
-
-                    w.WriteEndArray();
-                    w.WriteEndObject();
-                });
+                io.Out.Write(VerdictJson.Write(assessment) + "\n");
             }
             else
             {
-                foreach (var v in verdicts)
+                foreach (var v in assessment.Verdicts)
                 {
                     VerdictOutput.WriteVerdictText(io.Out, v);
                     io.Out.Write('\n');
                 }
 
-                io.Out.Write(eligible
-                    ? "Criteria met under every selected rule set (this informs; a clinician decides).\n"
-                    : "Criteria not all met: a criterion is not met, not assessed or indeterminate (see above).\n");
+                io.Out.Write(assessment.Summary + "\n");
                 io.Out.Write("Clinical decision support: these verdicts inform; a clinician decides.\n");
             }
 
-            return eligible ? CliApp.Ok : CliApp.Negative;
+            return assessment.CriteriaMet ? ExitCodes.Ok : ExitCodes.Negative;
         });
         return command;
     }
 
-    private static HashSet<string> ParseRules(string value)
+    private static List<EligibilityRuleSet> ParseRules(string value)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
+        var list = new List<EligibilityRuleSet>();
         foreach (var part in value.Split(',', StringSplitOptions.TrimEntries))
         {
-            if (!KnownRules.Contains(part, StringComparer.Ordinal))
+            if (!EligibilityRuleSets.TryParse(part, out var ruleSet))
             {
-                throw new CliException($"Unknown rule set {CommonOptions.Quote(part)} for --rules. Use nice, us-label or both, comma-separated.");
+                throw new CliException($"Unknown rule set '{part}' for --rules. Use nice, us-label or both, comma-separated.");
             }
 
-            set.Add(part);
+            list.Add(ruleSet);
         }
 
-        return set;
+        return list;
     }
 }

@@ -62,7 +62,7 @@ internal static class FhirCommand
             var json = FhirJson.Serialize(SessionFhirMapper.ToBundle(s, options, counts));
             io.Out.Write(json);
             io.Out.Write('\n');
-            return CliApp.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -79,7 +79,7 @@ internal static class FhirCommand
             var record = RecordFiles.ReadBundle(result.GetValue(file)!);
             io.Out.Write(SessionJson.Write(record.Session));
             io.Out.Write('\n');
-            return CliApp.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -101,7 +101,7 @@ internal static class MapCommand
                 io.Out.Write(Verdict(report));
             }
 
-            return CliApp.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }

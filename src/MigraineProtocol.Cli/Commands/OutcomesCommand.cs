@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using MigraineProtocol.Charts;
+using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Outcomes;
 
@@ -55,7 +56,7 @@ internal static class OutcomesCommand
                 WriteTable(io.Out, Path.GetFileName(path), report);
             }
 
-            return CliApp.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }

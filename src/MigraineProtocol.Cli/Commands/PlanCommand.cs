@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
@@ -50,7 +51,7 @@ internal static class PlanCommand
                     break;
             }
 
-            return CliApp.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -111,7 +111,7 @@ internal static class ReportCommand
             }
 
             io.Out.Write($"{path}: treatment report ({text.Code}, {(pdf ? "PDF" : "HTML")}) for {reference}.\n");
-            return CliApp.Ok;
+            return ExitCodes.Ok;
         });
         return command;
     }

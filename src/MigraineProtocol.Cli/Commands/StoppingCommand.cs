@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using MigraineProtocol.Charts;
+using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
-using MigraineProtocol.Diaries;
 using MigraineProtocol.Diaries.Criteria;
+using MigraineProtocol.Serialization;
 
 namespace MigraineProtocol.Cli.Commands;
 
@@ -61,14 +62,14 @@ internal static class StoppingCommand
 
             if (f == "json")
             {
-                WriteJson(io.Out, course, verdict, kind);
+                io.Out.Write(VerdictJson.Write(course, verdict) + "\n");
             }
             else
             {
                 WriteTable(io.Out, course, verdict);
             }
 
-            return verdict.Decision == StoppingDecision.Continue ? CliApp.Ok : CliApp.Negative;
+            return verdict.Decision == StoppingDecision.Continue ? ExitCodes.Ok : ExitCodes.Negative;
         });
         return command;
     }
@@ -93,57 +94,6 @@ internal static class StoppingCommand
         var cut = message.IndexOf(" (Parameter", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
     }
-
-    private static string Decision(StoppingDecision d) => d switch
-    {
-        StoppingDecision.Continue => "continue",
-        StoppingDecision.StopForNonResponse => "stop-for-non-response",
-        StoppingDecision.StopForEpisodic => "stop-for-episodic",
-        _ => "indeterminate",
-    };
-
-    private static void WriteJson(TextWriter output, TreatmentCourse course, StoppingVerdict verdict, PeriodKind kind) => JsonOutput.Write(output, w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("periodKind", PeriodKinds.Format(kind));
-        w.WriteString("decision", Decision(verdict.Decision));
-        w.WritePropertyName("baseline");
-        VerdictOutput.WritePeriod(w, course.Baseline);
-        w.WriteStartArray("cycles");
-        foreach (var c in course.Cycles)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("number", c.Number);
-            w.WriteString("start", VerdictOutput.Date(c.Start));
-            w.WriteString("end", VerdictOutput.Date(c.End));
-            w.WritePropertyName("window");
-            VerdictOutput.WritePeriod(w, c.Window);
-            w.WriteNumber("headacheDaysChange", c.HeadacheDaysChange);
-            if (c.Reduction is { } r)
-            {
-                w.WriteNumber("reduction", JsonOutput.Normalize(decimal.Round(r, 4)));
-            }
-            else
-            {
-                w.WriteNull("reduction");
-            }
-
-            w.WriteString("responder", CriterionOutcomeText.Format(c.Responder));
-            w.WriteNumber("lengthDays", c.LengthDays);
-            w.WriteBoolean("comparable", c.IsComparable);
-            w.WriteBoolean("shorterThanInterval", c.IsShorterThanInterval);
-            if (c.NotAssessableReason is { } why)
-            {
-                w.WriteString("notAssessable", why);
-            }
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WritePropertyName("verdict");
-        VerdictOutput.WriteVerdict(w, verdict.Verdict);
-        w.WriteEndObject();
-    });
 
     private static void WriteTable(TextWriter output, TreatmentCourse course, StoppingVerdict verdict)
     {
@@ -182,7 +132,7 @@ internal static class StoppingCommand
 
         output.Write('\n');
         VerdictOutput.WriteVerdictText(output, verdict.Verdict);
-        output.Write($"\nDecision: {Decision(verdict.Decision)}.\n");
+        output.Write($"\n{verdict.Statement}\n");
         output.Write("Clinical decision support: this verdict informs; a clinician decides.\n");
     }
 }

@@ -81,7 +81,7 @@ internal static class ValidateCommand
                 WriteTable(io.Out, report, session);
             }
 
-            return report.IsValid ? CliApp.Ok : CliApp.Negative;
+            return report.IsValid ? ExitCodes.Ok : ExitCodes.Negative;
         });
         return command;
     }

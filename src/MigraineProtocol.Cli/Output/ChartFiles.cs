@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using MigraineProtocol.Cli.Input;
 
 namespace MigraineProtocol.Cli.Output;
 

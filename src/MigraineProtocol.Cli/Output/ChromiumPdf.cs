@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using MigraineProtocol.Cli.Input;
 
 namespace MigraineProtocol.Cli.Output;
 

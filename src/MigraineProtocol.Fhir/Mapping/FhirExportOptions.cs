@@ -1,4 +1,5 @@
 using MigraineProtocol.Anatomy;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Fhir.Terminology;
 
 namespace MigraineProtocol.Fhir.Mapping;
@@ -15,7 +16,7 @@ public sealed class FhirExportOptions
     /// <param name="performer">The clinician who gave the injections, if to be recorded.</param>
     /// <param name="codeMap">The integrator's standard codes; <see cref="FhirCodeMap.Verified"/> when <see langword="null"/>.</param>
     /// <param name="kind">The kind of Bundle.</param>
-    /// <param name="anatomy">The anatomy for site muscles, sides and names; <see cref="AnatomyCatalog.Default"/> when <see langword="null"/>.</param>
+    /// <param name="anatomy">The anatomy for site muscles, sides and names; <see cref="Catalogs.DefaultAnatomy"/> when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="patient"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined value.</exception>
     public FhirExportOptions(FhirReference patient, FhirReference? performer = null, IFhirCodeMap? codeMap = null, FhirBundleKind kind = FhirBundleKind.Transaction, AnatomyCatalog? anatomy = null)
@@ -30,7 +31,7 @@ public sealed class FhirExportOptions
         Performer = performer;
         CodeMap = codeMap ?? FhirCodeMap.Verified;
         Kind = kind;
-        Anatomy = anatomy ?? AnatomyCatalog.Default;
+        Anatomy = anatomy ?? Catalogs.DefaultAnatomy;
     }
 
     /// <summary>Gets the patient reference.</summary>
@@ -48,6 +49,6 @@ public sealed class FhirExportOptions
     public FhirBundleKind Kind { get; }
 
     /// <summary>Gets the anatomy used for muscle names and lateralities.</summary>
-    /// <value>The default is <see cref="AnatomyCatalog.Default"/>.</value>
+    /// <value>The default is <see cref="Catalogs.DefaultAnatomy"/>.</value>
     public AnatomyCatalog Anatomy { get; }
 }

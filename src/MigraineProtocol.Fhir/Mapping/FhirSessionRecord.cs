@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using MigraineProtocol.Anatomy;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Fhir.Diaries;
 using MigraineProtocol.Fhir.Terminology;
 using MigraineProtocol.Sessions;
@@ -54,7 +55,7 @@ public sealed class FhirSessionRecord
 
     /// <summary>Returns export options with this record's patient, performer and Bundle kind.</summary>
     /// <param name="codeMap">The code map; <see cref="FhirCodeMap.Verified"/> when <see langword="null"/>.</param>
-    /// <param name="anatomy">The anatomy; <see cref="AnatomyCatalog.Default"/> when <see langword="null"/>.</param>
+    /// <param name="anatomy">The anatomy; <see cref="Catalogs.DefaultAnatomy"/> when <see langword="null"/>.</param>
     /// <returns>The options.</returns>
     public FhirExportOptions ToExportOptions(IFhirCodeMap? codeMap = null, AnatomyCatalog? anatomy = null) => new(Patient, Performer, codeMap, Kind, anatomy);
 }

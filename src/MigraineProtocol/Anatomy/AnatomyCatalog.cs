@@ -1,14 +1,14 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using MigraineProtocol.Definitions;
 using MigraineProtocol.Primitives;
 
 namespace MigraineProtocol.Anatomy;
 
 /// <summary>
-/// A consistent set of lay regions, muscles and fixed injection sites. <see cref="Default"/> is the
-/// built-in PREEMPT anatomy, read from the embedded definition file <c>Definitions/anatomy.json</c>.
+/// A consistent set of lay regions, muscles and fixed injection sites. The built-in PREEMPT anatomy
+/// is <c>MigraineProtocol.Definitions.Catalogs.DefaultAnatomy</c>, read from the embedded definition
+/// file <c>Definitions/anatomy.json</c>.
 /// </summary>
 /// <remarks>
 /// <para>The constructor checks every invariant and reports all problems at once: unique ids; each
@@ -101,9 +101,6 @@ public sealed class AnatomyCatalog
             throw new DefinitionException("The anatomy definitions are inconsistent", problems);
         }
     }
-
-    /// <summary>Gets the built-in PREEMPT anatomy: 5 lay regions, 7 muscles and 31 fixed sites (clinical-facts.md §1.1 and §7, source S1).</summary>
-    public static AnatomyCatalog Default => BuiltInDefinitions.Anatomy;
 
     /// <summary>Gets the lay regions in definition order.</summary>
     public ImmutableArray<LayRegion> Regions { get; }

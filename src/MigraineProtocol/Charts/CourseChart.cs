@@ -29,7 +29,7 @@ public static class CourseChart
     private const double AxisWidth = 44;
     private const double RightMargin = 230;
     private const double PxPerDay = 6;
-    private const int MaxDays = TreatmentCourse.WindowDays;
+    private static int MaxDays => TreatmentCourse.WindowDays;
 
     private const string Css =
         ".cc-bar.cc-baseline{fill:#bdbdbd;stroke:#555;stroke-width:0.6}"

@@ -37,13 +37,13 @@ public readonly struct AcuteMedicationSet : IEquatable<AcuteMedicationSet>, IRea
     /// <param name="mask">The mask (bits 0 to 4).</param>
     /// <returns>The set.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="mask"/> has a bit above bit 4.</exception>
-    public static AcuteMedicationSet FromMask(int mask) =>
+    internal static AcuteMedicationSet FromMask(int mask) =>
         (mask & ~AllMask) == 0
             ? new AcuteMedicationSet(mask)
             : throw new ArgumentOutOfRangeException(nameof(mask), mask, "An acute medication mask uses bits 0 to 4 only (one per class).");
 
     /// <summary>Gets the mask: bit <c>i</c> is set when class <c>i</c> is in the set.</summary>
-    public int Mask => mask;
+    internal int Mask => mask;
 
     /// <summary>Gets the number of classes in the set.</summary>
     public int Count => System.Numerics.BitOperations.PopCount(mask);

@@ -123,7 +123,23 @@ public sealed class Reconstitution : IEquatable<Reconstitution>
 }
 
 /// <summary>The vials a dose needs: how many are opened, the units they hold, and the units discarded.</summary>
-/// <param name="Vials">The number of vials opened.</param>
-/// <param name="UnitsOpened">The units in the opened vials.</param>
-/// <param name="UnitsDiscarded">The units opened but not given (billed with modifier JW when more than zero).</param>
-public readonly record struct VialUsage(int Vials, ToxinUnits UnitsOpened, ToxinUnits UnitsDiscarded);
+/// <remarks>Derived by <see cref="Reconstitution"/>; there is no public constructor, so every value a
+/// consumer sees is consistent. The default value is no vials.</remarks>
+public readonly record struct VialUsage
+{
+    internal VialUsage(int vials, ToxinUnits unitsOpened, ToxinUnits unitsDiscarded)
+    {
+        Vials = vials;
+        UnitsOpened = unitsOpened;
+        UnitsDiscarded = unitsDiscarded;
+    }
+
+    /// <summary>Gets the number of vials opened.</summary>
+    public int Vials { get; }
+
+    /// <summary>Gets the units in the opened vials.</summary>
+    public ToxinUnits UnitsOpened { get; }
+
+    /// <summary>Gets the units opened but not given (billed with modifier JW when more than zero).</summary>
+    public ToxinUnits UnitsDiscarded { get; }
+}

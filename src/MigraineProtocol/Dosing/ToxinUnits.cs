@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
@@ -20,7 +21,8 @@ namespace MigraineProtocol.Dosing;
 /// var parsed = ToxinUnits.Parse("2.5 U");
 /// </code></example>
 /// <threadsafety>This type is an immutable value type.</threadsafety>
-public readonly struct ToxinUnits : IEquatable<ToxinUnits>, IComparable<ToxinUnits>, IComparable, IFormattable, IParsable<ToxinUnits>
+[JsonConverter(typeof(ToxinUnitsJsonConverter))]
+public readonly partial struct ToxinUnits : IEquatable<ToxinUnits>, IComparable<ToxinUnits>, IComparable, IFormattable, IParsable<ToxinUnits>
 {
     /// <summary>The number of stored steps per unit (the precision is 0.01 U).</summary>
     public const int HundredthsPerUnit = 100;
@@ -119,7 +121,7 @@ public readonly struct ToxinUnits : IEquatable<ToxinUnits>, IComparable<ToxinUni
     /// <returns>The amount.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException"><paramref name="s"/> is not a valid, in-range amount.</exception>
-    public static ToxinUnits Parse(string s, IFormatProvider? provider = null)
+    public static ToxinUnits Parse(string s, IFormatProvider? provider)
     {
         ArgumentNullException.ThrowIfNull(s);
         return TryParse(s, provider, out var result)
@@ -266,7 +268,7 @@ public readonly struct ToxinUnits : IEquatable<ToxinUnits>, IComparable<ToxinUni
         _ => throw new ArgumentException($"Object must be of type {nameof(ToxinUnits)}.", nameof(obj)),
     };
 
-    /// <summary>Returns the invariant text, for example <c>155 U</c> or <c>2.5 U</c>; <see cref="Parse"/> reads it back.</summary>
+    /// <summary>Returns the invariant text, for example <c>155 U</c> or <c>2.5 U</c>; <see cref="Parse(string, IFormatProvider?)"/> reads it back.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => ToString(null, null);
 

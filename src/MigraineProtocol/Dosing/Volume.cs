@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
@@ -10,7 +11,8 @@ namespace MigraineProtocol.Dosing;
 /// <c>default</c> value is <see cref="Zero"/>.</para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type.</threadsafety>
-public readonly struct Volume : IEquatable<Volume>, IComparable<Volume>, IComparable, IFormattable, IParsable<Volume>
+[JsonConverter(typeof(VolumeJsonConverter))]
+public readonly partial struct Volume : IEquatable<Volume>, IComparable<Volume>, IComparable, IFormattable, IParsable<Volume>
 {
     /// <summary>The number of stored steps per millilitre (the precision is 0.001 mL).</summary>
     public const int MicrolitresPerMillilitre = 1000;
@@ -101,7 +103,7 @@ public readonly struct Volume : IEquatable<Volume>, IComparable<Volume>, ICompar
     /// <returns>The volume.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException"><paramref name="s"/> is not a valid, in-range volume.</exception>
-    public static Volume Parse(string s, IFormatProvider? provider = null)
+    public static Volume Parse(string s, IFormatProvider? provider)
     {
         ArgumentNullException.ThrowIfNull(s);
         return TryParse(s, provider, out var result)
@@ -185,7 +187,7 @@ public readonly struct Volume : IEquatable<Volume>, IComparable<Volume>, ICompar
         _ => throw new ArgumentException($"Object must be of type {nameof(Volume)}.", nameof(obj)),
     };
 
-    /// <summary>Returns the invariant text, for example <c>0.1 mL</c>; <see cref="Parse"/> reads it back.</summary>
+    /// <summary>Returns the invariant text, for example <c>0.1 mL</c>; <see cref="Parse(string, IFormatProvider?)"/> reads it back.</summary>
     /// <returns>The text.</returns>
     public override string ToString() => ToString(null, null);
 

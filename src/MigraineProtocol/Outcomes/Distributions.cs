@@ -18,7 +18,7 @@ namespace MigraineProtocol.Outcomes;
 /// below 1e-200, within about 1e-12 (where R is no closer to 50-digit arithmetic).</para>
 /// <para>Every function is pure and thread-safe.</para>
 /// </remarks>
-public static class Distributions
+internal static class Distributions
 {
     private const double LnSqrt2Pi = 0.91893853320467274178032973640562;
     private const double Epsilon = 1e-15;

@@ -9,8 +9,8 @@ namespace MigraineProtocol.Outcomes;
 /// (0.5 = a 50% reduction). A patient responds when the reduction is at least the threshold.
 /// </summary>
 /// <remarks>
-/// <para>Range [0, 1]. Equality is by fraction. The default value is 0 (any reduction, including none,
-/// counts); use <see cref="Percent30"/>, <see cref="Percent50"/>, <see cref="Percent75"/> or a factory.</para>
+/// <para>Range [0, 1]. Equality is by fraction. The default value is <see cref="Percent50"/> (the PREEMPT responder
+/// definition), never "any reduction"; use <see cref="Percent30"/>, <see cref="Percent50"/>, <see cref="Percent75"/> or a factory.</para>
 /// <para>The comparison is <c>baseline - followUp ≥ (fraction - 1e-12) · baseline</c>: the tolerance
 /// absorbs binary rounding of decimal input, so 20.1 → 14.07 days is exactly a 30% reduction.</para>
 /// </remarks>
@@ -19,29 +19,36 @@ public readonly struct ResponderThreshold : IEquatable<ResponderThreshold>
     /// <summary>The tolerance of the responder comparison, as a fraction of the baseline.</summary>
     public const double Tolerance = 1e-12;
 
+    private static readonly Citation PreemptResponder = new("S11h", "Silberstein, JNNP 2015;86:996 (≥50% headache-day response)", VerificationLevel.Verified);
+
+    private readonly double fraction;
+    private readonly Citation? source;
+    private readonly bool created;
+
     private ResponderThreshold(double fraction, Citation? source)
     {
-        Fraction = fraction;
-        Source = source;
+        this.fraction = fraction;
+        this.source = source;
+        created = true;
     }
 
     /// <summary>Gets a 30% reduction in headache days: NICE TA260 §1.2 stops treatment below it after 2 cycles (clinical-facts.md §4, S9, VERIFIED).</summary>
     public static ResponderThreshold Percent30 { get; } = new(0.30, new Citation("S9", "NICE TA260 §1.2 (less than a 30% reduction in headache days per month after 2 treatment cycles)", VerificationLevel.Verified));
 
     /// <summary>Gets a 50% reduction in headache days, the PREEMPT responder definition (clinical-facts.md §5.2, S11h, VERIFIED).</summary>
-    public static ResponderThreshold Percent50 { get; } = new(0.50, new Citation("S11h", "Silberstein, JNNP 2015;86:996 (≥50% headache-day response)", VerificationLevel.Verified));
+    public static ResponderThreshold Percent50 { get; } = new(0.50, PreemptResponder);
 
     /// <summary>Gets a 75% reduction in headache days (an analysis choice; no clinical source is attached).</summary>
     public static ResponderThreshold Percent75 { get; } = new(0.75, null);
 
     /// <summary>Gets the threshold as a fraction of the baseline, in [0, 1].</summary>
-    public double Fraction { get; }
+    public double Fraction => created ? fraction : 0.50;
 
     /// <summary>Gets the threshold in percent, in [0, 100].</summary>
     public double Percent => Fraction * 100.0;
 
     /// <summary>Gets where the threshold comes from, or <see langword="null"/> for a caller's own threshold.</summary>
-    public Citation? Source { get; }
+    public Citation? Source => created ? source : PreemptResponder;
 
     /// <summary>Compares two thresholds for equality.</summary>
     /// <param name="left">The first.</param>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Diagnostics.CodeAnalysis;
 
 namespace MigraineProtocol.Primitives;
@@ -10,7 +11,8 @@ namespace MigraineProtocol.Primitives;
 /// compare, hash and print, but never names a protocol.</para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type.</threadsafety>
-public readonly struct ProtocolId : IEquatable<ProtocolId>, IComparable<ProtocolId>, IComparable, IParsable<ProtocolId>
+[JsonConverter(typeof(ProtocolIdJsonConverter))]
+public readonly partial struct ProtocolId : IEquatable<ProtocolId>, IComparable<ProtocolId>, IComparable, IParsable<ProtocolId>
 {
     private const string Kind = "protocol id";
     private readonly string? value;
@@ -34,7 +36,7 @@ public readonly struct ProtocolId : IEquatable<ProtocolId>, IComparable<Protocol
     /// <returns>The id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException"><paramref name="s"/> does not follow the id grammar.</exception>
-    public static ProtocolId Parse(string s, IFormatProvider? provider = null)
+    public static ProtocolId Parse(string s, IFormatProvider? provider)
     {
         ArgumentNullException.ThrowIfNull(s);
         return TryParse(s, provider, out var id) ? id : throw Identifier.FormatError(s, Kind);
@@ -79,7 +81,7 @@ public readonly struct ProtocolId : IEquatable<ProtocolId>, IComparable<Protocol
         _ => throw new ArgumentException($"Object must be of type {nameof(ProtocolId)}.", nameof(obj)),
     };
 
-    /// <summary>Returns the id text; <see cref="Parse"/> reads it back.</summary>
+    /// <summary>Returns the id text; <see cref="Parse(string, IFormatProvider?)"/> reads it back.</summary>
     /// <returns>The id text.</returns>
     public override string ToString() => Value;
 

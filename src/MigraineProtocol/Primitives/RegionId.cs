@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Diagnostics.CodeAnalysis;
 
 namespace MigraineProtocol.Primitives;
@@ -10,7 +11,8 @@ namespace MigraineProtocol.Primitives;
 /// compare, hash and print, but never names a region.</para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type.</threadsafety>
-public readonly struct RegionId : IEquatable<RegionId>, IComparable<RegionId>, IComparable, IParsable<RegionId>
+[JsonConverter(typeof(RegionIdJsonConverter))]
+public readonly partial struct RegionId : IEquatable<RegionId>, IComparable<RegionId>, IComparable, IParsable<RegionId>
 {
     private const string Kind = "region id";
     private readonly string? value;
@@ -34,7 +36,7 @@ public readonly struct RegionId : IEquatable<RegionId>, IComparable<RegionId>, I
     /// <returns>The id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException"><paramref name="s"/> does not follow the id grammar.</exception>
-    public static RegionId Parse(string s, IFormatProvider? provider = null)
+    public static RegionId Parse(string s, IFormatProvider? provider)
     {
         ArgumentNullException.ThrowIfNull(s);
         return TryParse(s, provider, out var id) ? id : throw Identifier.FormatError(s, Kind);
@@ -79,7 +81,7 @@ public readonly struct RegionId : IEquatable<RegionId>, IComparable<RegionId>, I
         _ => throw new ArgumentException($"Object must be of type {nameof(RegionId)}.", nameof(obj)),
     };
 
-    /// <summary>Returns the id text; <see cref="Parse"/> reads it back.</summary>
+    /// <summary>Returns the id text; <see cref="Parse(string, IFormatProvider?)"/> reads it back.</summary>
     /// <returns>The id text.</returns>
     public override string ToString() => Value;
 

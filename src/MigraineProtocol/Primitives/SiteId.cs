@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Diagnostics.CodeAnalysis;
 
 namespace MigraineProtocol.Primitives;
@@ -14,7 +15,8 @@ namespace MigraineProtocol.Primitives;
 /// valid parsed id; it is safe to compare, hash and print.</para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type. See the thread safety section of the user guide for more information.</threadsafety>
-public readonly struct SiteId : IEquatable<SiteId>, IComparable<SiteId>, IComparable, IParsable<SiteId>
+[JsonConverter(typeof(SiteIdJsonConverter))]
+public readonly partial struct SiteId : IEquatable<SiteId>, IComparable<SiteId>, IComparable, IParsable<SiteId>
 {
     /// <summary>The suffix that marks a follow-the-pain injection id.</summary>
     public const string FollowThePainSuffix = "-ftp";
@@ -106,7 +108,7 @@ public readonly struct SiteId : IEquatable<SiteId>, IComparable<SiteId>, ICompar
     /// <returns>The id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException"><paramref name="s"/> does not follow the id grammar.</exception>
-    public static SiteId Parse(string s, IFormatProvider? provider = null)
+    public static SiteId Parse(string s, IFormatProvider? provider)
     {
         ArgumentNullException.ThrowIfNull(s);
         return TryParse(s, provider, out var id) ? id : throw Identifier.FormatError(s, Kind);
@@ -157,7 +159,7 @@ public readonly struct SiteId : IEquatable<SiteId>, IComparable<SiteId>, ICompar
         _ => throw new ArgumentException($"Object must be of type {nameof(SiteId)}.", nameof(obj)),
     };
 
-    /// <summary>Returns the id text; <see cref="Parse"/> reads it back.</summary>
+    /// <summary>Returns the id text; <see cref="Parse(string, IFormatProvider?)"/> reads it back.</summary>
     /// <returns>The id text.</returns>
     public override string ToString() => Value;
 

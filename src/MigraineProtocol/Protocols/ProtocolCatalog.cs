@@ -2,16 +2,14 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using MigraineProtocol.Anatomy;
-using MigraineProtocol.Definitions;
-using MigraineProtocol.Input;
 using MigraineProtocol.Primitives;
 
 namespace MigraineProtocol.Protocols;
 
 /// <summary>
-/// A set of protocols over one anatomy catalog, looked up by id. <see cref="Default"/> holds the
-/// built-in <c>preempt</c> and <c>us-label</c> protocols, read from the embedded definition file
-/// <c>Definitions/protocols.json</c>.
+/// A set of protocols over one anatomy catalog, looked up by id. The built-in catalog (<c>preempt</c>
+/// and <c>us-label</c>, read from the embedded definition file <c>Definitions/protocols.json</c>) and
+/// loading definition files are in <c>MigraineProtocol.Definitions.Catalogs</c>, the layer above this one.
 /// </summary>
 /// <threadsafety>This type is immutable and safe to share between threads.</threadsafety>
 public sealed class ProtocolCatalog
@@ -52,52 +50,6 @@ public sealed class ProtocolCatalog
         byId = map.ToFrozenDictionary();
     }
 
-    /// <summary>
-    /// Loads definition files layered over the built-in definitions: a region, muscle, site or protocol
-    /// whose id is already defined replaces the earlier definition; new ids are added. Every invariant
-    /// of the built-ins holds for loaded definitions, and every problem of every file is reported at
-    /// once; nothing is half-loaded.
-    /// </summary>
-    /// <param name="files">The files, applied in order after the built-ins.</param>
-    /// <returns>The catalog, with its own anatomy.</returns>
-    /// <exception cref="InputException">A file is malformed or breaks an invariant; <see cref="InputException.Problems"/> lists each problem with its file, line, column and JSON path.</exception>
-    public static ProtocolCatalog Load(IEnumerable<DefinitionFile> files)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        return LoadWithoutBuiltIns(DefinitionFile.BuiltIn().Concat(files));
-    }
-
-    /// <summary>Loads definition files on their own, without the built-in definitions.</summary>
-    /// <param name="files">The files, applied in order.</param>
-    /// <returns>The catalog.</returns>
-    /// <exception cref="InputException">A file is malformed or breaks an invariant; <see cref="InputException.Problems"/> lists each problem.</exception>
-    public static ProtocolCatalog LoadWithoutBuiltIns(IEnumerable<DefinitionFile> files)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        return DefinitionLoader.Load(files.Select(f => (f.Name, f.Json))).Protocols;
-    }
-
-    /// <summary>Tries to load definition files layered over the built-ins; never throws for bad input.</summary>
-    /// <param name="files">The files.</param>
-    /// <param name="catalog">The catalog on success.</param>
-    /// <param name="problems">Every problem found, each naming its file, line, column and JSON path; empty on success.</param>
-    /// <returns><see langword="true"/> when every file loaded.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="files"/> or one of its elements is <see langword="null"/>.</exception>
-    public static bool TryLoad(IEnumerable<DefinitionFile> files, [NotNullWhen(true)] out ProtocolCatalog? catalog, out ImmutableArray<InputProblem> problems)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        List<DefinitionFile> list = [.. files];
-        if (list.Any(f => f is null))
-        {
-            throw new ArgumentNullException(nameof(files), "The definition files must not contain null.");
-        }
-
-        return DefinitionLoader.TryLoad(DefinitionFile.BuiltIn().Concat(list).Select(f => (f.Name, f.Json)), out _, out catalog, out problems);
-    }
-
-    /// <summary>Gets the built-in catalog: <c>preempt</c> and <c>us-label</c> over <see cref="AnatomyCatalog.Default"/>.</summary>
-    public static ProtocolCatalog Default => BuiltInDefinitions.Protocols;
-
     /// <summary>Gets the anatomy every protocol uses.</summary>
     public AnatomyCatalog Anatomy { get; }
 
@@ -121,14 +73,4 @@ public sealed class ProtocolCatalog
     /// <param name="protocol">The protocol when found.</param>
     /// <returns><see langword="true"/> when found.</returns>
     public bool TryGet(ProtocolId id, [NotNullWhen(true)] out TreatmentProtocol? protocol) => byId.TryGetValue(id, out protocol);
-}
-
-/// <summary>The built-in protocols.</summary>
-public static class KnownProtocols
-{
-    /// <summary>Gets the PREEMPT paradigm: 155 U at 31 fixed sites; optional follow-the-pain up to +40 U at up to 8 more sites (temporalis +10 U/2, occipitalis +10 U/2, trapezius +20 U/4), at most 195 U at 39 sites; every 12 weeks (clinical-facts.md §1.1 and §1.2, S1 and S4, VERIFIED).</summary>
-    public static TreatmentProtocol Preempt => ProtocolCatalog.Default.Get(ProtocolId.From("preempt"));
-
-    /// <summary>Gets the US label dose: 155 U at the 31 fixed sites, no follow-the-pain; every 12 weeks (clinical-facts.md §1.2, S3, VERIFIED-2nd; that the US PI omits follow-the-pain is UNVERIFIED).</summary>
-    public static TreatmentProtocol UsLabel => ProtocolCatalog.Default.Get(ProtocolId.From("us-label"));
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using MigraineProtocol.Anatomy;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
 

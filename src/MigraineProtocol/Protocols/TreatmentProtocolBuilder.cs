@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using MigraineProtocol.Anatomy;
-using MigraineProtocol.Definitions;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Utility;

@@ -1,3 +1,4 @@
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Diaries;
 using MigraineProtocol.Diaries.Criteria;
 using MigraineProtocol.Localization;

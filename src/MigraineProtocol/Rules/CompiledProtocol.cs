@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Protocols;
 
@@ -35,7 +36,7 @@ internal sealed class CompiledProtocol
         }
 
         Slots = slots.ToFrozenDictionary(StringComparer.Ordinal);
-        ProtocolSource = protocol.Equals(Protocols.KnownProtocols.Preempt) ? null : RuleSources.ForProtocol(protocol);
+        ProtocolSource = protocol.Equals(KnownProtocols.Preempt) ? null : RuleSources.ForProtocol(protocol);
     }
 
     /// <summary>Gets the citation of a protocol-derived limit: <see langword="null"/> for the built-in PREEMPT protocol (each rule cites its own precise source), otherwise the protocol's own sources (ADR 0092).</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 using MigraineProtocol.Primitives;
 
 namespace MigraineProtocol.Rules;
@@ -9,7 +10,8 @@ namespace MigraineProtocol.Rules;
 /// </summary>
 /// <remarks>Equality is ordinal. The <c>default</c> value has an empty <see cref="Value"/>; it is safe to compare, hash and print.</remarks>
 /// <threadsafety>This type is an immutable value type.</threadsafety>
-public readonly struct RuleId : IEquatable<RuleId>
+[JsonConverter(typeof(RuleIdJsonConverter))]
+public readonly partial struct RuleId : IEquatable<RuleId>
 {
     private const string Kind = "rule id";
     private readonly string? value;

@@ -15,7 +15,7 @@ namespace MigraineProtocol.Rules;
 /// </summary>
 /// <remarks>
 /// <para>A read-only value type so that validating a valid session allocates nothing (ADR 0030).
-/// Equality is by value. The <c>default</c> value is an empty, valid report with default ids and dates.</para>
+/// Equality is by value. The <c>default</c> value is not a report of any session: it is not valid (<see cref="IsValid"/> is <see langword="false"/>), holds no violations and prints as <c>not a validation report (the default value)</c>.</para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type.</threadsafety>
 public readonly struct ValidationReport : IEquatable<ValidationReport>
@@ -79,8 +79,8 @@ public readonly struct ValidationReport : IEquatable<ValidationReport>
     /// <summary>Gets the violations, in rule-set order, then in session or protocol order within a rule.</summary>
     public ImmutableArray<RuleViolation> Violations => violations.IsDefault ? [] : violations;
 
-    /// <summary>Gets a value indicating whether the session is valid: no violation is an error.</summary>
-    public bool IsValid => ErrorCount == 0;
+    /// <summary>Gets a value indicating whether the session is valid: no violation is an error. <see langword="false"/> for the <c>default</c> value, which reports on no session.</summary>
+    public bool IsValid => !violations.IsDefault && ErrorCount == 0;
 
     /// <summary>Gets the number of errors.</summary>
     public int ErrorCount { get; }
@@ -139,7 +139,7 @@ public readonly struct ValidationReport : IEquatable<ValidationReport>
 
     /// <summary>Returns <c>valid|invalid: n errors, m warnings</c>.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => $"{(IsValid ? "valid" : "invalid")}: {ErrorCount} errors, {WarningCount} warnings";
+    public override string ToString() => violations.IsDefault ? "not a validation report (the default value)" : $"{(IsValid ? "valid" : "invalid")}: {ErrorCount} errors, {WarningCount} warnings";
 
     /// <summary>Compares two reports for equality.</summary>
     /// <param name="left">The first report.</param>

@@ -53,7 +53,7 @@ public static class ProtocolJson
             return false;
         }
 
-        if (!ProtocolCatalog.TryLoad([DefinitionFile.FromJson(source, json)], out var catalog, out problems))
+        if (!Catalogs.TryLoad([DefinitionFile.FromJson(source, json)], out var catalog, out problems))
         {
             return false;
         }

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Fhir.Diaries;
 using MigraineProtocol.Fhir.Mapping;
 using MigraineProtocol.Fhir.Terminology;
-using MigraineProtocol.Protocols;
 using MigraineProtocol.Sessions;
 
 namespace MigraineProtocol.CdsHooks.Tests.TestSupport;

@@ -20,7 +20,7 @@ public class AnatomyCatalogTests
         "trapezius-left-1", "trapezius-left-2", "trapezius-left-3", "trapezius-right-1", "trapezius-right-2", "trapezius-right-3",
     ];
 
-    private static readonly AnatomyCatalog Catalog = AnatomyCatalog.Default;
+    private static readonly AnatomyCatalog Catalog = Catalogs.DefaultAnatomy;
 
     [Fact]
     public void ShippedSiteIdsAreExactlyTheDefaultSites() =>

@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using MigraineProtocol.Anatomy;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Diaries;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Fhir.Diaries;
@@ -21,7 +21,7 @@ public sealed record FhirCase(TreatmentSession Session, IReadOnlyList<DiaryPerio
 /// <summary>FsCheck generators for the FHIR mapping: sessions with fixed, follow-the-pain and unknown sites, every optional field (vials opened included), and diary periods (random counts, or the periods of a generated diary).</summary>
 public static class FhirArbitraries
 {
-    private static readonly SiteId[] FixedSites = [.. AnatomyCatalog.Default.Sites.Select(s => s.Id)];
+    private static readonly SiteId[] FixedSites = [.. Catalogs.DefaultAnatomy.Sites.Select(s => s.Id)];
 
     private static Gen<DateOnly> Dates() => Gen.Choose(0, 3650).Select(d => new DateOnly(2020, 1, 1).AddDays(d));
 

@@ -1,8 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
-using MigraineProtocol.Protocols;
 using MigraineProtocol.Sessions;
 
 namespace MigraineProtocol.Tests.Arbitraries;

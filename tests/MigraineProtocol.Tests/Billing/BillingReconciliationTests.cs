@@ -1,7 +1,7 @@
 using MigraineProtocol.Billing;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
-using MigraineProtocol.Protocols;
 using MigraineProtocol.Sessions;
 
 namespace MigraineProtocol.Tests.Billing;

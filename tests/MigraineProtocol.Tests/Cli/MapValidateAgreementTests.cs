@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Primitives;
-using MigraineProtocol.Protocols;
 using MigraineProtocol.Tests.Architecture;
 
 namespace MigraineProtocol.Tests.Cli;
@@ -52,7 +52,7 @@ public sealed class MapValidateAgreementTests : IDisposable
             .Where(d => d.GetProperty("site").ValueKind == JsonValueKind.String)
             .Select(d => (Code: d.GetProperty("code").GetString()!, Site: d.GetProperty("site").GetString()!))
             .ToList();
-        var anatomy = ProtocolCatalog.Default.Get(ProtocolId.From(protocol)).Anatomy;
+        var anatomy = Catalogs.Default.Get(ProtocolId.From(protocol)).Anatomy;
         HashSet<string> SitesOf(params string[] codes) => [.. diagnostics.Where(d => codes.Contains(d.Code) && !SiteId.From(d.Site).IsFollowThePain).Select(d => d.Site)];
 
         var (missed, misdosed, unplanned) = Map(path, protocol);

@@ -53,7 +53,8 @@ public sealed class StoppingCommandTests : IDisposable
         // baseline 20; cycle-2 end window 15 (-25%, below the NICE 30%).
         var (code, output, _) = CliRunner.Run("stopping", Diary(20, 18, 18, 18, 18, 18, 15), "--sessions", Sessions);
         Assert.Equal(1, code);
-        Assert.Contains("Decision: stop-for-non-response.", output, StringComparison.Ordinal);
+        Assert.Contains("NICE TA260 1.2 stopping criteria met: less than a 30% reduction in headache days after 2 treatment cycles.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Decision:", output, StringComparison.Ordinal);
         Assert.Contains("S9", output, StringComparison.Ordinal);
     }
 
@@ -87,7 +88,7 @@ public sealed class StoppingCommandTests : IDisposable
         var diary = System.IO.Path.Combine(MigraineProtocol.Tests.Architecture.LayeringTests.RepositoryRoot(), "docs", "examples", "diary.csv");
         var (code, output, _) = CliRunner.Run("stopping", diary, "--sessions", "2026-02-02,2026-04-27,2026-05-01");
         Assert.Equal(1, code);
-        Assert.Contains("Decision: indeterminate.", output, StringComparison.Ordinal);
+        Assert.Contains("NICE TA260 1.2 stopping criteria: cannot tell from the data", output, StringComparison.Ordinal);
         Assert.Contains("    2  2026-04-27     2026-04-27..2026-04-30              -       -          -  not-assessed", output, StringComparison.Ordinal);
         Assert.Contains("Cycle 2: the cycle is 4 days, shorter than the 28-day window compared with the baseline: not assessable.", output, StringComparison.Ordinal);
         Assert.Contains("Cycle 3: 0 of 28 days recorded in the window", output, StringComparison.Ordinal);

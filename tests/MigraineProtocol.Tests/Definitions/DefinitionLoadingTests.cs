@@ -1,9 +1,7 @@
 using MigraineProtocol.Input;
-using MigraineProtocol.Anatomy;
 using MigraineProtocol.Definitions;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
-using MigraineProtocol.Protocols;
 
 namespace MigraineProtocol.Tests.Definitions;
 
@@ -14,8 +12,8 @@ public class DefinitionLoadingTests
     [Fact]
     public void BuiltInsLoadWithoutExtraFilesToTheDefaultCatalog()
     {
-        var loaded = ProtocolCatalog.Load([]);
-        Assert.Equal(ProtocolCatalog.Default.Ids, loaded.Ids);
+        var loaded = Catalogs.Load([]);
+        Assert.Equal(Catalogs.Default.Ids, loaded.Ids);
         Assert.Equal(31, loaded.Anatomy.Sites.Length);
         Assert.Equal(KnownProtocols.Preempt.Sites.Select(s => s.Site), loaded.Get(ProtocolId.From("preempt")).Sites.Select(s => s.Site));
     }
@@ -43,7 +41,7 @@ public class DefinitionLoadingTests
           }]
         }
         """;
-        var catalog = ProtocolCatalog.Load([DefinitionFile.FromJson("clinic.json", json)]);
+        var catalog = Catalogs.Load([DefinitionFile.FromJson("clinic.json", json)]);
         Assert.Equal(["preempt", "us-label", "clinic-jaw"], catalog.Ids.Select(i => i.Value));
         Assert.Equal("Clinic wording for the procerus.", catalog.Anatomy.GetSite(SiteId.From("procerus")).Landmark.Description);
         Assert.Equal(33, catalog.Anatomy.Sites.Length);
@@ -68,7 +66,7 @@ public class DefinitionLoadingTests
           "muscles": [{"id": "temporalis", "name": "T", "region": "side-of-head", "source": {"source": "S1", "locator": "x", "verification": "maybe"} }]
         }
         """;
-        Assert.False(ProtocolCatalog.TryLoad([DefinitionFile.FromJson("bad.json", bad)], out var catalog, out var problems));
+        Assert.False(Catalogs.TryLoad([DefinitionFile.FromJson("bad.json", bad)], out var catalog, out var problems));
         Assert.Null(catalog);
         Assert.Equal(3, problems.Length);
         Assert.Contains(problems, p => p.ToString().StartsWith("bad.json:3:65: $.sites[0].side: ", StringComparison.Ordinal) && p.Message.Contains("'up' is not a side", StringComparison.Ordinal));
@@ -83,7 +81,7 @@ public class DefinitionLoadingTests
     [InlineData("""{"protocols": [{"id": "p", "name": "P", "description": "d", "retreatmentIntervalDays": "84", "sources": [], "sites": []}]}""", "$.protocols[0].retreatmentIntervalDays")]
     public void MalformedJsonNamesLineColumnAndPath(string json, string expected)
     {
-        var e = Assert.Throws<InputException>(() => ProtocolCatalog.Load([DefinitionFile.FromJson("bad.json", json)]));
+        var e = Assert.Throws<InputException>(() => Catalogs.Load([DefinitionFile.FromJson("bad.json", json)]));
         Assert.Contains(expected, Assert.Single(e.Problems).ToString(), StringComparison.Ordinal);
     }
 
@@ -91,7 +89,7 @@ public class DefinitionLoadingTests
     public void AnIdTwiceInOneFileIsAProblemButALaterFileMayReplaceIt()
     {
         const string region = """{"regions": [{"id": "jaw", "name": "Jaw", "muscles": ["masseter"]}, {"id": "jaw", "name": "Jaw 2", "muscles": ["masseter"]}]}""";
-        var e = Assert.Throws<InputException>(() => ProtocolCatalog.Load([DefinitionFile.FromJson("twice.json", region)]));
+        var e = Assert.Throws<InputException>(() => Catalogs.Load([DefinitionFile.FromJson("twice.json", region)]));
         Assert.Contains(e.Problems, p => p.ToString() == "twice.json:1:76: $.regions[1].id: the region id 'jaw' is defined more than once in this file.");
     }
 
@@ -100,7 +98,7 @@ public class DefinitionLoadingTests
     {
         // A protocol that injects only one side of the temporalis breaks the bilateral rule, as a built protocol would.
         var json = $$"""{"protocols": [{"id": "one-sided", "name": "One sided", "description": "d", "retreatmentIntervalDays": 84, "sources": [{{Cite}}], "sites": [{"site": "temporalis-left-1", "units": 5}]}]}""";
-        var e = Assert.Throws<InputException>(() => ProtocolCatalog.Load([DefinitionFile.FromJson("one.json", json)]));
+        var e = Assert.Throws<InputException>(() => Catalogs.Load([DefinitionFile.FromJson("one.json", json)]));
         Assert.Contains("one.json:1:16: $.protocols[0]: Muscle 'temporalis' must be injected bilaterally", Assert.Single(e.Problems).ToString(), StringComparison.Ordinal);
     }
 
@@ -109,5 +107,5 @@ public class DefinitionLoadingTests
         Assert.Equal(["anatomy.json", "protocols.json"], DefinitionFile.BuiltIn().Select(f => f.Name));
 
     [Fact]
-    public void DefaultAnatomyIsShared() => Assert.Same(AnatomyCatalog.Default, KnownProtocols.Preempt.Anatomy);
+    public void DefaultAnatomyIsShared() => Assert.Same(Catalogs.DefaultAnatomy, KnownProtocols.Preempt.Anatomy);
 }

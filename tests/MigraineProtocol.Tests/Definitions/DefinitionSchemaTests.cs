@@ -4,7 +4,6 @@ using Json.Schema;
 using MigraineProtocol.Definitions;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
-using MigraineProtocol.Protocols;
 
 namespace MigraineProtocol.Tests.Definitions;
 
@@ -37,7 +36,7 @@ public class DefinitionSchemaTests
     [Fact]
     public void TheWorkedExampleLoadsOverTheBuiltIns()
     {
-        var catalog = ProtocolCatalog.Load([DefinitionFile.FromPath(TestData.Path("examples", "clinic-definitions.json"))]);
+        var catalog = Catalogs.Load([DefinitionFile.FromPath(TestData.Path("examples", "clinic-definitions.json"))]);
         var variant = catalog.Get(ProtocolId.From("example-clinic-variant"));
         Assert.Equal(33, variant.FixedSiteCount);
         Assert.Equal(ToxinUnits.FromUnits(165), variant.FixedUnits);
@@ -68,7 +67,7 @@ public class DefinitionSchemaTests
     public void WhatTheSchemaRejectsTheLoaderRejects(string what, string json)
     {
         Assert.False(Evaluate(json).IsValid, $"the schema accepted: {what}");
-        Assert.False(ProtocolCatalog.TryLoad([DefinitionFile.FromJson("mutant.json", json)], out _, out var problems), $"the loader accepted: {what}");
+        Assert.False(Catalogs.TryLoad([DefinitionFile.FromJson("mutant.json", json)], out _, out var problems), $"the loader accepted: {what}");
         Assert.All(problems, p => Assert.Equal("mutant.json", p.Source));
     }
 
@@ -80,6 +79,6 @@ public class DefinitionSchemaTests
         var node = JsonNode.Parse(File.ReadAllText(TestData.Path("schema", "definitions.schema.json")))!;
         var topLevel = node["properties"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Equal(["$schema", "description", "regions", "muscles", "sites", "protocols"], topLevel);
-        Assert.True(ProtocolCatalog.TryLoad([DefinitionFile.FromJson("all.json", """{"$schema": "x", "description": "d", "regions": [], "muscles": [], "sites": [], "protocols": []}""")], out _, out _));
+        Assert.True(Catalogs.TryLoad([DefinitionFile.FromJson("all.json", """{"$schema": "x", "description": "d", "regions": [], "muscles": [], "sites": [], "protocols": []}""")], out _, out _));
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using MigraineProtocol.Anatomy;
-using MigraineProtocol.Protocols;
+using MigraineProtocol.Definitions;
 
 namespace MigraineProtocol.Tests.Definitions;
 
@@ -19,10 +18,10 @@ public class ShippedIdsTests
 
     private static IEnumerable<string> BuiltIn(string kind) => kind switch
     {
-        "regions" => AnatomyCatalog.Default.Regions.Select(r => r.Id.Value),
-        "muscles" => AnatomyCatalog.Default.Muscles.Select(m => m.Id.Value),
-        "sites" => AnatomyCatalog.Default.Sites.Select(s => s.Id.Value),
-        "protocols" => ProtocolCatalog.Default.Ids.Select(i => i.Value),
+        "regions" => Catalogs.DefaultAnatomy.Regions.Select(r => r.Id.Value),
+        "muscles" => Catalogs.DefaultAnatomy.Muscles.Select(m => m.Id.Value),
+        "sites" => Catalogs.DefaultAnatomy.Sites.Select(s => s.Id.Value),
+        "protocols" => Catalogs.Default.Ids.Select(i => i.Value),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

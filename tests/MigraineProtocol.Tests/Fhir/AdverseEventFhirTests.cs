@@ -6,10 +6,10 @@ using Hl7.Fhir.Model;
 using MigraineProtocol.Fhir.Mapping;
 using MigraineProtocol.Fhir.Terminology;
 using MigraineProtocol.Primitives;
-using MigraineProtocol.Protocols;
 using MigraineProtocol.Sessions;
 using static MigraineProtocol.Fhir.Terminology.FhirTerminology;
 using FhirAdverseEvent = Hl7.Fhir.Model.AdverseEvent;
+using MigraineProtocol.Definitions;
 
 namespace MigraineProtocol.Tests.Fhir;
 

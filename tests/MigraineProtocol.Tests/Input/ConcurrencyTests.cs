@@ -17,7 +17,7 @@ public class ConcurrencyTests
     [Fact]
     public void EightThreadsGiveTheSequentialResults()
     {
-        var loaded = ProtocolCatalog.Load([DefinitionFile.FromJson("clinic.json", File.ReadAllText(Definitions.TestData.Path("examples", "clinic-definitions.json")))]);
+        var loaded = Catalogs.Load([DefinitionFile.FromJson("clinic.json", File.ReadAllText(Definitions.TestData.Path("examples", "clinic-definitions.json")))]);
         var store = CohortDiaryStoreTests.RandomStore(patients: 2_000, periods: 4, seed: 3);
         var sessions = new[] { "session-valid.json", "session-invalid.json", "session-ftp.json", "session-2026-03-02.json" }
             .Select(n => File.ReadAllText(Definitions.TestData.Path("examples", n))).ToArray();
@@ -25,7 +25,7 @@ public class ConcurrencyTests
         string Work(int round)
         {
             var text = new System.Text.StringBuilder();
-            foreach (var catalog in new[] { ProtocolCatalog.Default, loaded })
+            foreach (var catalog in new[] { Catalogs.Default, loaded })
             {
                 foreach (var protocol in catalog.Protocols)
                 {

@@ -1,3 +1,4 @@
+
 namespace MigraineProtocol.Tests.Input;
 
 /// <summary>Issue 12, "Exception safety": ToString never throws, also on the default value of every public struct.</summary>
@@ -23,13 +24,13 @@ public class ExceptionSafetyTests
     [Fact]
     public void ABuilderWhoseTotalsOverflowReportsAProblem()
     {
-        var builder = MigraineProtocol.Protocols.KnownProtocols.Preempt.ToBuilder();
-        foreach (var site in MigraineProtocol.Protocols.KnownProtocols.Preempt.Sites)
+        var builder = MigraineProtocol.Definitions.KnownProtocols.Preempt.ToBuilder();
+        foreach (var site in MigraineProtocol.Definitions.KnownProtocols.Preempt.Sites)
         {
             builder.SetSite(site.Site.Id, MigraineProtocol.Dosing.ToxinUnits.MaxValue);
         }
 
-        var e = Assert.Throws<MigraineProtocol.Definitions.DefinitionException>(builder.Build);
+        var e = Assert.Throws<MigraineProtocol.Primitives.DefinitionException>(builder.Build);
         Assert.Contains("add up to more than", Assert.Single(e.Problems), StringComparison.Ordinal);
     }
 }

@@ -38,7 +38,7 @@ public class HostileInputTests
     [MemberData(nameof(NullsInDefinitionArrays))]
     public void NullInAnyDefinitionArrayIsAProblem(string json)
     {
-        Assert.False(ProtocolCatalog.TryLoad([DefinitionFile.FromJson("d.json", json)], out _, out var problems));
+        Assert.False(Catalogs.TryLoad([DefinitionFile.FromJson("d.json", json)], out _, out var problems));
         var problem = Assert.Single(problems);
         Assert.Equal((InputProblemCodes.WrongType, 1), (problem.Code, problem.Line));
         Assert.Contains("null is not allowed here", problem.Message, StringComparison.Ordinal);
@@ -190,7 +190,7 @@ public class HostileInputTests
           "sites": [{"id": "buccinator-left-1", "muscle": "buccinator", "side": "left", "ordinal": 1, "landmark": {"description": "x", "source": {{Cite}}}, "drawing": []}]
         }
         """;
-        Assert.False(ProtocolCatalog.TryLoad([DefinitionFile.FromJson("clinic.json", json)], out _, out var problems));
+        Assert.False(Catalogs.TryLoad([DefinitionFile.FromJson("clinic.json", json)], out _, out var problems));
         Assert.Contains(problems, p => p.ToString().StartsWith("clinic.json:2:57: $.muscles[0].region: muscle 'masseter' names region 'nowhere', which is not defined.", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.ToString().StartsWith("clinic.json:3:51: $.sites[0].muscle: site 'buccinator-left-1' names muscle 'buccinator', which is not defined.", StringComparison.Ordinal));
         Assert.All(problems, p => Assert.Equal(InputProblemCodes.UnknownReference, p.Code));
@@ -200,7 +200,7 @@ public class HostileInputTests
     public void ABadProtocolIdAndAnotherKindOfProblemAreBothListedInTheFilesWords()
     {
         var json = $$"""{"protocols": [{"id": "Clinic Protocol", "name": "", "description": "d", "retreatmentIntervalDays": 84, "sources": [{{Cite}}], "sites": [{"site": "procerus", "units": -5}]}]}""";
-        Assert.False(ProtocolCatalog.TryLoad([DefinitionFile.FromJson("p.json", json)], out _, out var problems));
+        Assert.False(Catalogs.TryLoad([DefinitionFile.FromJson("p.json", json)], out _, out var problems));
         Assert.Equal(3, problems.Length);
         Assert.Contains(problems, p => p.Location == "$.protocols[0].id" && p.Message.StartsWith("'Clinic Protocol' is not a protocol id", StringComparison.Ordinal) && p.Message.Contains("'preempt'", StringComparison.Ordinal));
         Assert.All(problems, p => Assert.DoesNotContain("(Parameter", p.Message, StringComparison.Ordinal));
@@ -210,7 +210,7 @@ public class HostileInputTests
     public void ThousandsOfDefinitionProblemsAreCapped()
     {
         var sites = string.Join(",\n", Enumerable.Range(0, 3000).Select(i => $$"""{"id": "Bad{{i}}", "muscle": "procerus", "side": "midline", "ordinal": 1, "landmark": {"description": "x", "source": {{Cite}}}, "drawing": []}"""));
-        Assert.False(ProtocolCatalog.TryLoad([DefinitionFile.FromJson("d.json", "{\"sites\": [\n" + sites + "]}")], out _, out var problems));
+        Assert.False(Catalogs.TryLoad([DefinitionFile.FromJson("d.json", "{\"sites\": [\n" + sites + "]}")], out _, out var problems));
         Assert.Equal(InputLimits.MaxProblems + 1, problems.Length);
         Assert.Equal(InputProblemCodes.TooManyProblems, problems[^1].Code);
         Assert.Equal(Enumerable.Range(2, InputLimits.MaxProblems), problems.Take(InputLimits.MaxProblems).Select(p => p.Line!.Value));

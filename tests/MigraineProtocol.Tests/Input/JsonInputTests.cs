@@ -1,5 +1,4 @@
 using MigraineProtocol.Input;
-using MigraineProtocol.Protocols;
 using MigraineProtocol.Definitions;
 using MigraineProtocol.Serialization;
 
@@ -104,7 +103,7 @@ public class JsonInputTests
     [InlineData("""{"sites": [null]}""")]
     public void DefinitionsAndRecordsShareOneStrictness(string definitions)
     {
-        Assert.False(ProtocolCatalog.TryLoad([DefinitionFile.FromJson("d.json", definitions)], out _, out var problems));
+        Assert.False(Catalogs.TryLoad([DefinitionFile.FromJson("d.json", definitions)], out _, out var problems));
         var problem = Assert.Single(problems);
         Assert.Equal(("d.json", 1), (problem.Source, problem.Line));
         var session = definitions.Replace("\"sites\": []", "\"date\": \"2026-03-02\", \"injections\": []", StringComparison.Ordinal).Replace("\"sites\": [null]", "\"date\": \"2026-03-02\", \"injections\": [null]", StringComparison.Ordinal);

@@ -38,7 +38,7 @@ public class ProtocolSiteTests
     [Fact]
     public void RejectsAZeroDoseNamingTheSite()
     {
-        var site = AnatomyCatalog.Default.GetSite(SiteId.From("procerus"));
+        var site = Catalogs.DefaultAnatomy.GetSite(SiteId.From("procerus"));
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ProtocolSite(site, ToxinUnits.Zero));
         Assert.Contains("'procerus'", e.Message, StringComparison.Ordinal);
         Assert.Equal("procerus: 5 U", new ProtocolSite(site, ToxinUnits.FromUnits(5)).ToString());
@@ -83,7 +83,7 @@ public class AnatomyPartsTests
     [Fact]
     public void SitesFindTheirDrawingPointPerView()
     {
-        var site = AnatomyCatalog.Default.GetSite(SiteId.From("procerus"));
+        var site = Catalogs.DefaultAnatomy.GetSite(SiteId.From("procerus"));
         Assert.True(site.TryGetDrawingPoint(AnatomicalView.Front, out var p));
         Assert.Equal(AnatomicalView.Front, p.View);
         Assert.False(site.TryGetDrawingPoint(AnatomicalView.Back, out _));

@@ -1,3 +1,4 @@
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Protocols;
 
@@ -21,7 +22,7 @@ public class ProtocolPlanTests
     [Fact]
     public void SubtotalsAddUpToTheTotal()
     {
-        foreach (var p in ProtocolCatalog.Default.Protocols)
+        foreach (var p in Catalogs.Default.Protocols)
         {
             var plan = ProtocolPlan.Create(p, Reconstitution.Vial200In4Ml);
             Assert.Equal(p.FixedUnits, ToxinUnits.Sum(plan.Regions.Select(r => r.Units)));

@@ -65,12 +65,12 @@ public class TreatmentProtocolTests
 
     [Fact]
     public void EveryProtocolCitesItsSources() =>
-        Assert.All(ProtocolCatalog.Default.Protocols, p => Assert.NotEmpty(p.Sources));
+        Assert.All(Catalogs.Default.Protocols, p => Assert.NotEmpty(p.Sources));
 
     [Fact]
     public void ToBuilderThenBuildIsIdentity()
     {
-        foreach (var p in ProtocolCatalog.Default.Protocols)
+        foreach (var p in Catalogs.Default.Protocols)
         {
             Assert.Equal(p, p.ToBuilder().Build());
         }
@@ -160,7 +160,7 @@ public class TreatmentProtocolTests
     {
         var e = Assert.Throws<DefinitionException>(() => new ProtocolCatalog(Preempt.Anatomy, [Preempt, Preempt]));
         Assert.Contains("'preempt' is defined more than once", e.Message, StringComparison.Ordinal);
-        var k = Assert.Throws<KeyNotFoundException>(() => ProtocolCatalog.Default.Get(ProtocolId.From("nope")));
+        var k = Assert.Throws<KeyNotFoundException>(() => Catalogs.Default.Get(ProtocolId.From("nope")));
         Assert.Contains("preempt, us-label", k.Message, StringComparison.Ordinal);
     }
 }

@@ -108,7 +108,7 @@ public class SessionOverlayTests
     {
         const string cite = """{"source": "clinic", "locator": "local policy", "verification": "unverified"}""";
         var json = $$"""{"protocols": [{"id": "forehead-only", "name": "F", "description": "d", "retreatmentIntervalDays": 84, "sources": [{{cite}}], "sites": [{"site": "procerus", "units": 5}]}]}""";
-        var protocol = ProtocolCatalog.Load([DefinitionFile.FromJson("f.json", json)]).Get(ProtocolId.From("forehead-only"));
+        var protocol = Catalogs.Load([DefinitionFile.FromJson("f.json", json)]).Get(ProtocolId.From("forehead-only"));
         var session = new TreatmentSession(Day, [new Injection(Id("procerus"), ToxinUnits.FromUnits(5)), new Injection(Id("frontalis-left-1"), ToxinUnits.FromUnits(5)), new Injection(Id("elbow"), ToxinUnits.FromUnits(5))], "BOTOX");
         var overlay = SessionOverlay.FromSession(protocol, session);
         Assert.Equal(SiteDoseStatus.Unplanned, overlay.Sites[1].Status);

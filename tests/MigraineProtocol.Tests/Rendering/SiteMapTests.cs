@@ -4,7 +4,6 @@ using MigraineProtocol.Anatomy;
 using MigraineProtocol.Definitions;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
-using MigraineProtocol.Protocols;
 using MigraineProtocol.Rendering;
 using MigraineProtocol.Sessions;
 
@@ -105,7 +104,7 @@ public class SiteMapTests
             "sites": [{"site": "procerus", "units": 5}, {"site": "masseter-left-1", "units": 10}, {"site": "masseter-right-1", "units": 10}]}]
         }
         """;
-        var protocol = ProtocolCatalog.Load([DefinitionFile.FromJson("clinic.json", json)]).Get(ProtocolId.From("clinic-jaw"));
+        var protocol = Catalogs.Load([DefinitionFile.FromJson("clinic.json", json)]).Get(ProtocolId.From("clinic-jaw"));
         var root = Parse(SiteMap.Render(protocol, MapView.All));
         var masseter = Assert.Single(Sites(root, "left"), g => (string?)g.Attribute("data-site") == "masseter-left-1");
         Assert.Equal("M1", masseter.Element(Svg + "text")!.Value);
@@ -116,7 +115,7 @@ public class SiteMapTests
     [Fact]
     public void MuscleCodesAreUniqueAndShort()
     {
-        var anatomy = AnatomyCatalog.Default;
+        var anatomy = Catalogs.DefaultAnatomy;
         var codes = anatomy.Muscles.Select(m => SiteMap.MuscleCode(anatomy, m.Id)).ToList();
         Assert.Equal(["Co", "P", "F", "Te", "O", "Ce", "Tr"], codes);
     }

@@ -1,6 +1,6 @@
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
-using MigraineProtocol.Protocols;
 using MigraineProtocol.Rules;
 using MigraineProtocol.Sessions;
 

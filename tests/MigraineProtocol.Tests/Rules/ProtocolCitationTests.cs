@@ -38,7 +38,7 @@ public class ProtocolCitationTests
     [Fact]
     public void AClinicProtocolsViolationsAreUnverified()
     {
-        var catalog = ProtocolCatalog.Load([DefinitionFile.FromPath(TestData.Path("examples", "clinic-definitions.json"))]);
+        var catalog = Catalogs.Load([DefinitionFile.FromPath(TestData.Path("examples", "clinic-definitions.json"))]);
         var p = catalog.Get(ProtocolId.From("example-clinic-variant"));
         var s = Full(p);
         var r = RuleSet.Default.Validate(p, s.WithInjections(s.Injections.Skip(1).Append(new Injection(SiteId.From("temporalis-left-ftp"), ToxinUnits.FromUnits(5)))));

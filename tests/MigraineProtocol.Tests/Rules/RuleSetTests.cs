@@ -1,5 +1,5 @@
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Primitives;
-using MigraineProtocol.Protocols;
 using MigraineProtocol.Rules;
 using MigraineProtocol.Sessions;
 

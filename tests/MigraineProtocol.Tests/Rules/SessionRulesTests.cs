@@ -1,3 +1,4 @@
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Protocols;
@@ -114,7 +115,7 @@ public class SessionRulesTests
     [InlineData("us-label", new[] { "temporalis-left-ftp" }, "protocol 'us-label' allows no follow-the-pain injections")]
     public void FollowThePainLimit(string protocol, string[] extra, string message)
     {
-        var p = ProtocolCatalog.Default.Get(ProtocolId.From(protocol));
+        var p = Catalogs.Default.Get(ProtocolId.From(protocol));
         var r = Validate(Plus(Full(p), extra), p);
         var v = r.Violations.First(x => x.Code == RuleId.FollowThePainLimit);
         Assert.Single(r.ViolationsOf(RuleId.FollowThePainLimit));

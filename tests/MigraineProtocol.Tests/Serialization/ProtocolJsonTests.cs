@@ -1,7 +1,7 @@
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Input;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
-using MigraineProtocol.Protocols;
 using MigraineProtocol.Serialization;
 
 namespace MigraineProtocol.Tests.Serialization;
@@ -13,7 +13,7 @@ public class ProtocolJsonTests
     [InlineData("us-label")]
     public void WriteThenReadKeepsEveryValue(string id)
     {
-        var p = ProtocolCatalog.Default.Get(ProtocolId.From(id));
+        var p = Catalogs.Default.Get(ProtocolId.From(id));
         var json = ProtocolJson.Write(p);
         var read = Assert.Single(ProtocolJson.Read(json, "p.json"));
         Assert.Equal(p.Id, read.Id);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using FsCheck.Xunit;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Dosing;
-using MigraineProtocol.Protocols;
 using MigraineProtocol.Rules;
 using MigraineProtocol.Serialization;
 using MigraineProtocol.Sessions;

@@ -30,7 +30,7 @@ public sealed class CohortDiaryStore
     public const int DaysPerPeriod = 28;
 
     /// <summary>The 32-bit words stored per patient-period: 8 (recorded, headache, migraine, 5 medication classes).</summary>
-    public const int WordsPerPeriod = 8;
+    internal const int WordsPerPeriod = 8;
 
     internal const int Recorded = 0;
     internal const int Headache = 1;
@@ -98,13 +98,13 @@ public sealed class CohortDiaryStore
     /// overuse on the latest <paramref name="periods"/> periods, and cohort totals per period.
     /// </summary>
     /// <param name="thresholds">The medication-overuse thresholds (classes without one are not assessed).</param>
-    /// <param name="periods">How many of the latest periods each criterion needs (4 by default: more than 3 months).</param>
+    /// <param name="periods">How many of the latest periods each criterion needs (<see langword="null"/> for <see cref="ChronicMigraineCriteria.PeriodsForMoreThanThreeMonths"/>: more than 3 months).</param>
     /// <param name="maxDegreeOfParallelism">The most processors to use; -1 (the default) for all.</param>
     /// <returns>The cohort counts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="thresholds"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is not 1 to <see cref="PeriodCount"/>, or <paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
-    public CohortEvaluation Evaluate(MedicationOveruseThresholds thresholds, int periods = ChronicMigraineCriteria.PeriodsForMoreThanThreeMonths, int maxDegreeOfParallelism = -1) =>
-        EvaluateCore(thresholds, periods, maxDegreeOfParallelism, Avx2.IsSupported);
+    public CohortEvaluation Evaluate(MedicationOveruseThresholds thresholds, int? periods = null, int maxDegreeOfParallelism = -1) =>
+        EvaluateCore(thresholds, periods ?? ChronicMigraineCriteria.PeriodsForMoreThanThreeMonths, maxDegreeOfParallelism, Avx2.IsSupported);
 
     /// <summary>Evaluates with the AVX2 kernel or the portable scalar one (tests run both).</summary>
     internal CohortEvaluation EvaluateCore(MedicationOveruseThresholds thresholds, int periods, int maxDegreeOfParallelism, bool vector)
@@ -250,8 +250,8 @@ public sealed class CohortDiaryStore
         int t0 = rule.ClassThresholds[0], t1 = rule.ClassThresholds[1], t2 = rule.ClassThresholds[2], t3 = rule.ClassThresholds[3], t4 = rule.ClassThresholds[4];
         var multipleThreshold = rule.Multiple;
         var multipleAssessed = multipleThreshold != int.MaxValue;
-        const int Hd = ChronicMigraineCriteria.HeadacheDaysPerMonth;
-        const int Md = ChronicMigraineCriteria.MigraineDaysPerMonth;
+        var hd = ChronicMigraineCriteria.HeadacheDaysPerMonth;
+        var md = ChronicMigraineCriteria.MigraineDaysPerMonth;
         Span<long> totals = stackalloc long[periods * 3];
         totals.Clear();
         long cmMet = 0, cmNotMet = 0, multipleCount = 0, suspected = 0;
@@ -280,9 +280,9 @@ public sealed class CohortDiaryStore
                 }
 
                 var unrecorded = DaysPerPeriod - recorded;
-                cmOk &= headache >= Hd & migraine >= Md;
-                headacheOk &= headache >= Hd;
-                cmBad |= headache + unrecorded < Hd | migraine + unrecorded < Md;
+                cmOk &= headache >= hd & migraine >= md;
+                headacheOk &= headache >= hd;
+                cmBad |= headache + unrecorded < hd | migraine + unrecorded < md;
                 uint c0 = Unsafe.Add(ref w, FirstClass), c1 = Unsafe.Add(ref w, FirstClass + 1), c2 = Unsafe.Add(ref w, FirstClass + 2), c3 = Unsafe.Add(ref w, FirstClass + 3), c4 = Unsafe.Add(ref w, FirstClass + 4);
                 classOk &= (BitOperations.PopCount(c0) >= t0 ? 1u : 0u)
                     | (BitOperations.PopCount(c1) >= t1 ? 2u : 0u)

@@ -16,24 +16,29 @@ namespace MigraineProtocol.Diaries.Criteria;
 public static class ChronicMigraineCriteria
 {
     /// <summary>Headache days per month: at least 15 (ICHD-3 1.3 A; S8, VERIFIED).</summary>
-    public const int HeadacheDaysPerMonth = 15;
+    public static int HeadacheDaysPerMonth => ClinicalDayCounts.ChronicHeadacheDays;
 
     /// <summary>Migraine days per month: at least 8 (ICHD-3 1.3 C; S8, VERIFIED).</summary>
-    public const int MigraineDaysPerMonth = 8;
+    public static int MigraineDaysPerMonth => ClinicalDayCounts.ChronicMigraineDays;
 
     /// <summary>The whole periods that show "more than 3 months": 4.</summary>
-    public const int PeriodsForMoreThanThreeMonths = 4;
+    public static int PeriodsForMoreThanThreeMonths { get; } = 4;
 
     /// <summary>Evaluates ICHD-3 1.3 on the latest whole periods of a diary.</summary>
     /// <param name="diary">The diary.</param>
     /// <param name="kind">The period kind (28-day periods by default, the trial convention).</param>
-    /// <param name="periods">How many consecutive whole periods must meet both thresholds (4 by default; fewer when the history establishes the duration).</param>
+    /// <param name="periods">How many consecutive whole periods must meet both thresholds (<see langword="null"/> for <see cref="PeriodsForMoreThanThreeMonths"/>; fewer when the history establishes the duration).</param>
     /// <returns>The verdict, id <c>ichd3-1.3-chronic-migraine</c>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="diary"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is below 1.</exception>
-    public static Verdict Evaluate(HeadacheDiary diary, PeriodKind kind = PeriodKind.TwentyEightDays, int periods = PeriodsForMoreThanThreeMonths)
+    public static Verdict Evaluate(HeadacheDiary diary, PeriodKind kind = PeriodKind.TwentyEightDays, int? periods = null)
     {
         ArgumentNullException.ThrowIfNull(diary);
+        return Evaluate(diary, kind, periods ?? PeriodsForMoreThanThreeMonths);
+    }
+
+    private static Verdict Evaluate(HeadacheDiary diary, PeriodKind kind, int periods)
+    {
         Preconditions.CheckRange(periods >= 1, nameof(periods), periods, "At least one whole period is evaluated.");
         var latest = DiaryRules.LatestWholePeriods(diary, kind, periods);
         var span = periods == PeriodsForMoreThanThreeMonths ? "for more than 3 months" : $"in each of the latest {DiaryRules.Plural(periods, "period")}";

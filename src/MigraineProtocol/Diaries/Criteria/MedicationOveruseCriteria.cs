@@ -19,14 +19,19 @@ public static class MedicationOveruseCriteria
     /// <param name="diary">The diary.</param>
     /// <param name="thresholds">The thresholds; <see cref="MedicationOveruseThresholds.Verified"/> holds ICHD-3's.</param>
     /// <param name="kind">The period kind (28-day periods by default).</param>
-    /// <param name="periods">How many consecutive whole periods must show overuse (4 by default: more than 3 months).</param>
+    /// <param name="periods">How many consecutive whole periods must show overuse (<see langword="null"/> for <see cref="ChronicMigraineCriteria.PeriodsForMoreThanThreeMonths"/>: more than 3 months).</param>
     /// <returns>The verdict.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="diary"/> or <paramref name="thresholds"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="periods"/> is below 1.</exception>
-    public static MedicationOveruseVerdict Evaluate(HeadacheDiary diary, MedicationOveruseThresholds thresholds, PeriodKind kind = PeriodKind.TwentyEightDays, int periods = ChronicMigraineCriteria.PeriodsForMoreThanThreeMonths)
+    public static MedicationOveruseVerdict Evaluate(HeadacheDiary diary, MedicationOveruseThresholds thresholds, PeriodKind kind = PeriodKind.TwentyEightDays, int? periods = null)
     {
         ArgumentNullException.ThrowIfNull(diary);
         ArgumentNullException.ThrowIfNull(thresholds);
+        return Evaluate(diary, thresholds, kind, periods ?? ChronicMigraineCriteria.PeriodsForMoreThanThreeMonths);
+    }
+
+    private static MedicationOveruseVerdict Evaluate(HeadacheDiary diary, MedicationOveruseThresholds thresholds, PeriodKind kind, int periods)
+    {
         Preconditions.CheckRange(periods >= 1, nameof(periods), periods, "At least one whole period is evaluated.");
         var latest = DiaryRules.LatestWholePeriods(diary, kind, periods);
         var span = periods == ChronicMigraineCriteria.PeriodsForMoreThanThreeMonths ? "for more than 3 months" : $"in each of the latest {DiaryRules.Plural(periods, "period")}";

@@ -19,25 +19,25 @@ namespace MigraineProtocol.Diaries.Criteria;
 public static class NiceTa260
 {
     /// <summary>Headache days per month for chronic migraine: at least 15.</summary>
-    public const int HeadacheDaysPerMonth = 15;
+    public static int HeadacheDaysPerMonth => ClinicalDayCounts.ChronicHeadacheDays;
 
     /// <summary>Migraine days per month for chronic migraine: at least 8.</summary>
-    public const int MigraineDaysPerMonth = 8;
+    public static int MigraineDaysPerMonth => ClinicalDayCounts.ChronicMigraineDays;
 
     /// <summary>Preventive medicines that must have failed, not been tolerated or be unsuitable: at least 3.</summary>
-    public const int PreventivesRequired = 3;
+    public static int PreventivesRequired { get; } = 3;
 
     /// <summary>The reduction in headache days below which treatment stops for non-response: 30%.</summary>
-    public const decimal NonResponseReduction = 0.30m;
+    public static decimal NonResponseReduction { get; } = 0.30m;
 
     /// <summary>The treatment cycles after which response is judged: 2.</summary>
-    public const int CyclesBeforeResponseReview = 2;
+    public static int CyclesBeforeResponseReview { get; } = 2;
 
     /// <summary>Fewer headache days per month than this is episodic migraine: 15.</summary>
-    public const int EpisodicBelowHeadacheDays = 15;
+    public static int EpisodicBelowHeadacheDays => ClinicalDayCounts.ChronicHeadacheDays;
 
     /// <summary>The consecutive episodic months that stop treatment: 3.</summary>
-    public const int EpisodicConsecutiveMonths = 3;
+    public static int EpisodicConsecutiveMonths { get; } = 3;
 
     /// <summary>Evaluates the NICE TA260 1.1 start criteria.</summary>
     /// <param name="diary">The diary.</param>
@@ -203,4 +203,40 @@ public sealed class StoppingVerdict
 
     /// <summary>Gets the verdict: met when a stopping rule applies, not met when treatment continues.</summary>
     public Verdict Verdict { get; }
+
+    /// <summary>
+    /// Gets one sentence for people that informs rather than decides, for example <c>NICE TA260 1.2
+    /// stopping criteria met: less than a 30% reduction in headache days after 2 treatment cycles.</c>
+    /// </summary>
+    public string Statement => StoppingDecisions.Describe(Decision);
+}
+
+/// <summary>Text forms of <see cref="StoppingDecision"/>: the wire token and a sentence that informs.</summary>
+public static class StoppingDecisions
+{
+    /// <summary>Returns the wire token of a decision, the JSON <c>decision</c> value: <c>continue</c>, <c>stop-for-non-response</c>, <c>stop-for-episodic</c> or <c>indeterminate</c>.</summary>
+    /// <param name="decision">The decision.</param>
+    /// <returns>The token. It names which NICE TA260 1.2 criterion is met; a clinician decides whether to stop.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
+    public static string Format(StoppingDecision decision) => decision switch
+    {
+        StoppingDecision.Continue => "continue",
+        StoppingDecision.StopForNonResponse => "stop-for-non-response",
+        StoppingDecision.StopForEpisodic => "stop-for-episodic",
+        StoppingDecision.Indeterminate => "indeterminate",
+        _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, "Not a defined stopping decision."),
+    };
+
+    /// <summary>Returns a sentence that says which NICE TA260 1.2 stopping criterion the data meet, without deciding.</summary>
+    /// <param name="decision">The decision.</param>
+    /// <returns>The sentence, ending with a full stop.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not defined.</exception>
+    public static string Describe(StoppingDecision decision) => decision switch
+    {
+        StoppingDecision.Continue => "NICE TA260 1.2 stopping criteria not met.",
+        StoppingDecision.StopForNonResponse => $"NICE TA260 1.2 stopping criteria met: less than a {(NiceTa260.NonResponseReduction * 100).ToString("0", CultureInfo.InvariantCulture)}% reduction in headache days after {NiceTa260.CyclesBeforeResponseReview.ToString(CultureInfo.InvariantCulture)} treatment cycles.",
+        StoppingDecision.StopForEpisodic => $"NICE TA260 1.2 stopping criteria met: fewer than {NiceTa260.EpisodicBelowHeadacheDays.ToString(CultureInfo.InvariantCulture)} headache days a month for {NiceTa260.EpisodicConsecutiveMonths.ToString(CultureInfo.InvariantCulture)} consecutive months.",
+        StoppingDecision.Indeterminate => "NICE TA260 1.2 stopping criteria: cannot tell from the data (see each criterion for why).",
+        _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, "Not a defined stopping decision."),
+    };
 }

@@ -24,24 +24,30 @@ namespace MigraineProtocol.Diaries.Criteria;
 public sealed class TreatmentCourse
 {
     /// <summary>The days compared before and at the end of each cycle: 28.</summary>
-    public const int WindowDays = 28;
+    public static int WindowDays => ClinicalDayCounts.WindowDays;
 
     /// <summary>The default length of the last cycle: 84 days (12 weeks).</summary>
-    public const int DefaultCycleLengthDays = 84;
+    public static int DefaultCycleLengthDays { get; } = 84;
 
     /// <summary>The default responder threshold: a 50% reduction.</summary>
-    public const decimal DefaultResponderReduction = 0.50m;
+    public static decimal DefaultResponderReduction { get; } = 0.50m;
 
     /// <summary>Initializes a course.</summary>
     /// <param name="diary">The diary, covering the baseline and the cycles.</param>
     /// <param name="sessionDates">The session dates, strictly increasing; at least one, the first after the diary start.</param>
-    /// <param name="cycleLengthDays">The length of the last cycle in days (28 to 366; 84 by default).</param>
-    /// <param name="responderReduction">The reduction from baseline that makes a responder (above 0, at most 1; 0.5 by default).</param>
+    /// <param name="cycleLengthDays">The length of the last cycle in days (28 to 366; <see langword="null"/> for <see cref="DefaultCycleLengthDays"/>).</param>
+    /// <param name="responderReduction">The reduction from baseline that makes a responder (above 0, at most 1; <see langword="null"/> for <see cref="DefaultResponderReduction"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="diary"/> or <paramref name="sessionDates"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">No sessions, dates not strictly increasing, or a first session on or before the diary start.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="cycleLengthDays"/> or <paramref name="responderReduction"/> is out of range.</exception>
-    public TreatmentCourse(HeadacheDiary diary, IEnumerable<DateOnly> sessionDates, int cycleLengthDays = DefaultCycleLengthDays, decimal responderReduction = DefaultResponderReduction)
+    public TreatmentCourse(HeadacheDiary diary, IEnumerable<DateOnly> sessionDates, int? cycleLengthDays = null, decimal? responderReduction = null)
+        : this(diary, sessionDates, cycleLengthDays ?? DefaultCycleLengthDays, responderReduction ?? DefaultResponderReduction, checkedDefaults: true)
     {
+    }
+
+    private TreatmentCourse(HeadacheDiary diary, IEnumerable<DateOnly> sessionDates, int cycleLengthDays, decimal responderReduction, bool checkedDefaults)
+    {
+        _ = checkedDefaults;
         Diary = Preconditions.CheckNotNull(diary);
         ArgumentNullException.ThrowIfNull(sessionDates);
         SessionDates = [.. sessionDates];
@@ -52,7 +58,7 @@ public sealed class TreatmentCourse
         }
 
         Preconditions.CheckArgument(SessionDates[0] > diary.Start, nameof(sessionDates), $"The first session ({SessionDates[0]:yyyy-MM-dd}) must come after the diary start ({diary.Start:yyyy-MM-dd}) so that there is a baseline.");
-        Preconditions.CheckRange(cycleLengthDays is >= WindowDays and <= 366, nameof(cycleLengthDays), cycleLengthDays, "A cycle lasts 28 to 366 days.");
+        Preconditions.CheckRange(cycleLengthDays >= WindowDays && cycleLengthDays <= 366, nameof(cycleLengthDays), cycleLengthDays, "A cycle lasts 28 to 366 days.");
         Preconditions.CheckRange(responderReduction is > 0m and <= 1m, nameof(responderReduction), responderReduction, "A responder reduction is above 0 and at most 1.");
         CycleLengthDays = cycleLengthDays;
         ResponderReduction = responderReduction;

@@ -11,7 +11,7 @@ namespace MigraineProtocol.Diaries.Criteria;
 public static class UsLabel
 {
     /// <summary>Headache days per month: 15 or more.</summary>
-    public const int HeadacheDaysPerMonth = 15;
+    public static int HeadacheDaysPerMonth => ClinicalDayCounts.ChronicHeadacheDays;
 
     /// <summary>The daily headache duration that counts: 4 hours or longer.</summary>
     public static TimeSpan MinimumDailyDuration { get; } = TimeSpan.FromHours(4);

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace MigraineProtocol.Definitions;
+namespace MigraineProtocol.Primitives;
 
 /// <summary>
 /// Thrown when anatomy or protocol definitions break an invariant. <see cref="Problems"/> lists every
