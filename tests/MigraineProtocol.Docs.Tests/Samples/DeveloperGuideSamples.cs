@@ -1,6 +1,7 @@
 using MigraineProtocol.Charts;
-using MigraineProtocol.Diaries;
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Diaries.Criteria;
+using MigraineProtocol.Diaries;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Input;
 using MigraineProtocol.Outcomes;

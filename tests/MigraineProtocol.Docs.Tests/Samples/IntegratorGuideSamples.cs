@@ -1,6 +1,6 @@
+using MigraineProtocol.Definitions;
 using MigraineProtocol.Diaries;
 using MigraineProtocol.Input;
-using MigraineProtocol.Protocols;
 using MigraineProtocol.Rules;
 using MigraineProtocol.Serialization;
 using MigraineProtocol.Sessions;
