@@ -3,6 +3,7 @@ using System.Globalization;
 using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Outcomes;
+using MigraineProtocol.Serialization;
 using MigraineProtocol.Sessions;
 
 namespace MigraineProtocol.Cli.Commands;

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using MigraineProtocol.Input;
+using MigraineProtocol.Outcomes;
 using MigraineProtocol.Sessions;
 
-namespace MigraineProtocol.Outcomes;
+namespace MigraineProtocol.Serialization;
 
 /// <summary>One row of an adverse-event file: a recorded event of a cohort patient.</summary>
 /// <remarks>Equality is by reference.</remarks>
@@ -42,7 +43,7 @@ public sealed class CohortAdverseEvent
 /// <c>neck-pain</c>, <c>eyelid-ptosis</c>, <c>dysphagia</c> or <c>other</c> (<see cref="AdverseEventTerms.Code"/>).
 /// </summary>
 /// <remarks>
-/// <para>The CSV dialect is the library's one (docs/json-formats.md, "CSV files"). A patient may have several
+/// <para>The CSV dialect is the library's one (docs/json-formats.md, "CSV files"). It lives in <c>Serialization</c>, which may use both the terms (<c>Sessions</c>) and the cohort (<c>Outcomes</c>). A patient may have several
 /// rows, also of one term (the rates count a patient once per term). Given an <see cref="AdverseEventCohort"/>,
 /// every <c>patient_id</c> must be one of its patients. Every row is checked and every problem is an
 /// <see cref="InputProblem"/> with line, column and column name (up to <see cref="InputLimits.MaxProblems"/>).

@@ -4,9 +4,10 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MigraineProtocol.Input;
 using MigraineProtocol.Outcomes;
+using MigraineProtocol.Serialization;
 using MigraineProtocol.Sessions;
 
-namespace MigraineProtocol.Tests.Outcomes;
+namespace MigraineProtocol.Tests.Serialization;
 
 public sealed class AdverseEventCsvTests
 {
