@@ -14,11 +14,16 @@ public sealed class CohortAdverseEvent
     /// <param name="patientId">The patient id as written in the file; not empty.</param>
     /// <param name="term">The adverse-event term.</param>
     /// <param name="line">The 1-based line of the row in its file; at least 1.</param>
-    /// <exception cref="ArgumentException"><paramref name="patientId"/> is empty, or <paramref name="line"/> is below 1.</exception>
+    /// <exception cref="ArgumentException"><paramref name="patientId"/> is null, empty or blank, or <paramref name="line"/> is below 1 (<see cref="ArgumentOutOfRangeException"/>).</exception>
     public CohortAdverseEvent(string patientId, AdverseEventTerm term, int line)
     {
-        PatientId = Utility.Preconditions.CheckNotBlank(patientId);
-        Utility.Preconditions.CheckArgument(line >= 1, nameof(line), $"Line {line.ToString(CultureInfo.InvariantCulture)} must be at least 1.");
+        ArgumentException.ThrowIfNullOrWhiteSpace(patientId);
+        if (line < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(line), line, $"Line {line.ToString(CultureInfo.InvariantCulture)} must be at least 1.");
+        }
+
+        PatientId = patientId;
         Term = term;
         Line = line;
     }
