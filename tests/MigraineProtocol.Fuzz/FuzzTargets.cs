@@ -29,6 +29,7 @@ public static class FuzzTargets
         ["definitions"] = Definitions,
         ["diary"] = Diary,
         ["cohort"] = Cohort,
+        ["adverse-events"] = AdverseEvents,
         ["fhir"] = Fhir,
     };
 
@@ -145,6 +146,36 @@ public static class FuzzTargets
             OutcomesCommand.WriteJson(writer, report);
             OutcomesCommand.WriteTable(writer, "fuzz.csv", report);
         }
+    }
+
+    private static void AdverseEvents(string text)
+    {
+        var cohort = new AdverseEventCohort();
+        for (var i = 1; i <= 30; i++)
+        {
+            cohort.AddPatient($"P{i:000}", i % 2 == 0 ? "placebo" : "onabotulinumtoxinA");
+        }
+
+        Check(AdverseEventCsv.TryRead(text, "fuzz.csv", out var loose, out var looseProblems) || !looseProblems.IsEmpty, "a failed read lists problems");
+        if (!AdverseEventCsv.TryRead(text, "fuzz.csv", cohort, out var events, out var problems))
+        {
+            Touch(problems);
+            return;
+        }
+
+        Check(loose.Length == events.Length, "the cohort check only adds problems");
+        var again = new StringBuilder(AdverseEventCsv.Header).Append('\n');
+        foreach (var e in events)
+        {
+            again.Append('"').Append(e.PatientId.Replace("\"", "\"\"", StringComparison.Ordinal)).Append("\",").Append(AdverseEventTerms.Code(e.Term)).Append('\n');
+            cohort.AddEvent(e.PatientId, AdverseEventTerms.Code(e.Term));
+        }
+
+        Check(AdverseEventCsv.Read(again.ToString(), "again.csv", cohort).Select(e => (e.PatientId, e.Term)).SequenceEqual(events.Select(e => (e.PatientId, e.Term))), "events round trip");
+        var rates = cohort.Rates(0.95);
+        using var writer = new StringWriter();
+        AdverseEventsCommand.WriteJson(writer, 0.95, rates);
+        AdverseEventsCommand.WriteTable(writer, "cohort.csv", "fuzz.csv", 0.95, rates);
     }
 
     private static void Fhir(string text)

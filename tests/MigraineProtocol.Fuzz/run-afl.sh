@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one fuzz target under AFL++ with SharpFuzz (docs/quality.md, "Fuzzing").
 # Usage: tests/MigraineProtocol.Fuzz/run-afl.sh TARGET SECONDS [OUT]
-#   TARGET: session | history | definitions | diary | cohort | fhir
+#   TARGET: session | history | definitions | diary | cohort | adverse-events | fhir
 # Builds the fuzz project once into artifacts/fuzz, instruments the library assemblies with the
 # sharpfuzz tool (dotnet tool restore), and runs afl-fuzz at the lowest priority. Prints the
 # executions, run time, crashes and hangs from AFL++'s fuzzer_stats; exit 1 when AFL++ saved a crash or hang.

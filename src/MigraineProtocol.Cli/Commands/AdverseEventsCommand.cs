@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Outcomes;
+using MigraineProtocol.Serialization;
 using MigraineProtocol.Sessions;
 
 namespace MigraineProtocol.Cli.Commands;
@@ -18,7 +18,7 @@ namespace MigraineProtocol.Cli.Commands;
 /// like the outcomes command's (6 decimal places).</remarks>
 internal static class AdverseEventsCommand
 {
-    internal const string Header = "patient_id,term";
+    internal const string Header = AdverseEventCsv.Header;
     private static readonly string[] Formats = ["table", "json"];
 
     internal static Command Create(CliIo io)
@@ -79,45 +79,17 @@ internal static class AdverseEventsCommand
         return cohort;
     }
 
-    /// <summary>Reads the events CSV into the cohort. Every error names the file, line and column.</summary>
+    /// <summary>Reads the events CSV with the library's <see cref="AdverseEventCsv"/> into the cohort. Every problem names the file, line and column.</summary>
     internal static void ReadEvents(string path, AdverseEventCohort cohort)
     {
-        using var reader = new StringReader(Input.InputFiles.ReadText(path, "events"));
-        var header = reader.ReadLine();
-        if (header is null || header.TrimEnd('\r') != Header)
+        if (!AdverseEventCsv.TryRead(Input.InputFiles.ReadText(path, "events"), Input.InputFiles.Show(path), cohort, out var events, out var problems))
         {
-            throw new CliException($"{path}:1:1: the header must be '{Header}'{(header is null ? ", but the file is empty" : $", not '{header}'")}.");
+            throw Input.InputFiles.Invalid(path, "events", problems);
         }
 
-        var fields = new List<(string Text, int Column)>(2);
-        var line = 1;
-        while (reader.ReadLine() is { } text)
+        foreach (var e in events)
         {
-            line++;
-            if (text.Length == 0 || text == "\r")
-            {
-                continue;
-            }
-
-            SplitFields(path, line, text.TrimEnd('\r'), fields);
-            if (fields.Count != 2)
-            {
-                throw new CliException($"{path}:{line}:1: expected 2 fields ({Header}), found {fields.Count}.");
-            }
-
-            var (id, idColumn) = fields[0];
-            if (!cohort.Contains(id))
-            {
-                throw new CliException($"{path}:{line}:{idColumn}: patient_id '{id}' is not in the cohort.");
-            }
-
-            var (term, termColumn) = fields[1];
-            if (!AdverseEventTerms.TryParse(term, out _))
-            {
-                throw new CliException($"{path}:{line}:{termColumn}: patient '{id}': '{term}' is not an adverse-event term; use one of {string.Join(", ", AdverseEventTerms.All.Select(AdverseEventTerms.Code))} ('inflammation' is not a labelled term).");
-            }
-
-            cohort.AddEvent(id, term);
+            cohort.AddEvent(e.PatientId, AdverseEventTerms.Code(e.Term));
         }
     }
 
@@ -208,69 +180,4 @@ internal static class AdverseEventsCommand
         term == AdverseEventCohort.AnyEvent ? "Any event" : AdverseEventTerms.TryParse(term, out var t) ? AdverseEventTerms.Display(t) : term;
 
     private static string Percent(double fraction, string format) => (fraction * 100).ToString(format, CultureInfo.InvariantCulture) + "%";
-
-    /// <summary>
-    /// Splits one CSV line (RFC 4180 quoting, no line breaks inside fields) into fields with their 1-based start columns.
-    /// Moved here from the outcomes command, whose cohort file the library now reads (OutcomeCohortCsv); the events
-    /// file still has its own reader in the tool (to be moved into the library like the cohort reader).
-    /// </summary>
-    private static void SplitFields(string name, int lineNumber, string line, List<(string Text, int Column)> fields)
-    {
-        fields.Clear();
-        var i = 0;
-        while (true)
-        {
-            var start = i;
-            string text;
-            if (i < line.Length && line[i] == '"')
-            {
-                var sb = new StringBuilder();
-                i++;
-                while (true)
-                {
-                    if (i >= line.Length)
-                    {
-                        throw new CliException($"{name}:{lineNumber}:{start + 1}: unterminated quoted field.");
-                    }
-
-                    if (line[i] == '"')
-                    {
-                        if (i + 1 < line.Length && line[i + 1] == '"')
-                        {
-                            sb.Append('"');
-                            i += 2;
-                            continue;
-                        }
-
-                        i++;
-                        break;
-                    }
-
-                    sb.Append(line[i++]);
-                }
-
-                if (i < line.Length && line[i] != ',')
-                {
-                    throw new CliException($"{name}:{lineNumber}:{i + 1}: unexpected text after a quoted field.");
-                }
-
-                text = sb.ToString();
-            }
-            else
-            {
-                var comma = line.IndexOf(',', i);
-                var end = comma < 0 ? line.Length : comma;
-                text = line[i..end];
-                i = end;
-            }
-
-            fields.Add((text, start + 1));
-            if (i >= line.Length)
-            {
-                return;
-            }
-
-            i++; // the comma
-        }
-    }
 }

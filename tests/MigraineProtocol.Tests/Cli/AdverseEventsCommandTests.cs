@@ -62,11 +62,13 @@ public sealed class AdverseEventsCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("patient_id,term\nP001,inflammation\n", ":2:6: patient 'P001': 'inflammation' is not an adverse-event term")]
-    [InlineData("patient_id,term\nP999,neck-pain\n", ":2:1: patient_id 'P999' is not in the cohort.")]
-    [InlineData("patient,term\nP001,neck-pain\n", ":1:1: the header must be 'patient_id,term'")]
-    [InlineData("patient_id,term\nP001,neck-pain,3\n", ":2:1: expected 2 fields")]
-    [InlineData("patient_id,term\nP001,\"neck-pain\n", ":2:6: unterminated quoted field.")]
+    [InlineData("patient_id,term\nP001,inflammation\n", ":2:6: term: 'inflammation' is not an adverse-event term")]
+    [InlineData("patient_id,term\nP999,neck-pain\n", ":2:1: patient_id: patient_id 'P999' is not in the cohort.")]
+    [InlineData("patient,term\nP001,neck-pain\n", ":1:1: unknown column 'patient'; the header is 'patient_id,term'.")]
+    [InlineData("patient_id,term\nP001,neck-pain,3\n", ":2:1: expected 2 fields as in the header, found 3.")]
+    [InlineData("patient_id,term\nP001,\"neck-pain\n", ":2:6: a quoted field is not closed")]
+    [InlineData("\uFEFFPATIENT_ID,Term\r\nP001,\"rash\"\r\n", ":2:6: term: 'rash' is not an adverse-event term")]
+    [InlineData("", ":1:1: the adverse-event file is empty")]
     public void BadEventFilesNameTheLineAndColumnAndExitTwo(string content, string expected)
     {
         var path = Write(content);
@@ -75,6 +77,17 @@ public sealed class AdverseEventsCommandTests : IDisposable
         Assert.Empty(output);
         Assert.Contains(path + expected, error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Parameter", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OneBadRowIsOneLineOnStandardErrorWithThePlace()
+    {
+        var path = Write("patient_id,term\nP001,neck-pain\nP001,inflammation\n");
+        var (code, _, error) = CliRunner.Run("adverse-events", Cohort, path);
+        Assert.Equal(2, code);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(path + ":3:6: term: ", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -143,7 +143,7 @@ public sealed class BadInputTests : IDisposable
     {
         var fuzz = Path.Combine(LayeringTestsRoot(), "tests", "MigraineProtocol.Fuzz");
         var runs = 0;
-        foreach (var kind in new[] { "session", "history", "definitions", "diary", "cohort", "fhir" })
+        foreach (var kind in new[] { "session", "history", "definitions", "diary", "cohort", "adverse-events", "fhir" })
         {
             var files = new[] { "seeds", "findings" }
                 .Select(f => Path.Combine(fuzz, f, kind))
@@ -164,6 +164,7 @@ public sealed class BadInputTests : IDisposable
                         "definitions" => [["plan", "--definitions", path], ["map", "-o", Path.Combine(dir, "m.svg"), "--definitions", path]],
                         "diary" => [["diary", path], ["eligibility", path, "--preventives-failed", "3"], ["stopping", path, "--sessions", "2026-01-05"]],
                         "cohort" => [["outcomes", path], ["outcomes", path, "-f", "json"]],
+                        "adverse-events" => [["adverse-events", Example("outcomes-cohort.csv"), path], ["adverse-events", Example("outcomes-cohort.csv"), path, "-f", "json"]],
                         _ => [["fhir", "import", path]],
                     };
                     foreach (var args in commands)
