@@ -22,7 +22,8 @@ public sealed class BatchLine
     /// <exception cref="ArgumentNullException"><paramref name="session"/> is <see langword="null"/>.</exception>
     public BatchLine(string patient, TreatmentSession session, TreatmentHistory? history = null)
     {
-        Patient = Utility.Preconditions.CheckNotBlank(patient);
+        ArgumentException.ThrowIfNullOrWhiteSpace(patient);
+        Patient = patient;
         ArgumentNullException.ThrowIfNull(session);
         Session = session;
         History = history;

@@ -56,7 +56,7 @@ public static class BatchValidation
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(protocol);
-        Utility.Preconditions.CheckNotBlank(sourceName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
         var validator = (rules ?? RuleSet.Default).Compile(protocol, options);
         return Iterate(reader, sourceName, validator);
     }
@@ -73,7 +73,7 @@ public static class BatchValidation
     {
         ArgumentNullException.ThrowIfNull(protocol);
         ArgumentNullException.ThrowIfNull(json);
-        Utility.Preconditions.CheckNotBlank(sourceName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
         return ValidateLine(json, sourceName, lineNumber, (rules ?? RuleSet.Default).Compile(protocol, options));
     }
 
