@@ -9,8 +9,11 @@ using MigraineProtocol.Sessions;
 namespace MigraineProtocol.Cli.Commands;
 
 /// <summary>
-/// <c>migraine-protocol validate SESSION.json [--protocol NAME] [--history HISTORY.json] [--tolerance DAYS] [--cumulative-policy cycle|rolling] [--format table|json]</c>:
+/// <c>migraine-protocol validate SESSION.json [--batch] [--protocol NAME] [--history HISTORY.json] [--tolerance DAYS] [--cumulative-policy cycle|rolling] [--format table|json]</c>:
 /// validates a session against a protocol's rules. Exit 0 valid, 1 invalid, 2 unreadable input or bad usage.
+/// With <c>--batch</c> the argument is a newline-delimited JSON batch (or a folder of <c>*.ndjson</c> batches),
+/// validated by <see cref="BatchValidation"/>, one NDJSON result line per input line: exit 0 all valid,
+/// 1 any invalid, 2 any line unreadable.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -36,6 +39,10 @@ internal static class ValidateCommand
             Description = "How the 400 U cumulative limit across indications is counted: 'cycle' (default: the session and every administration fewer than 84 days before it) or 'rolling' (3 calendar months up to the session day). See docs/rules.md.",
             DefaultValueFactory = _ => "cycle",
         };
+        var batch = new Option<bool>("--batch")
+        {
+            Description = "Audit many sessions: the argument is newline-delimited JSON, one {\"patient\", \"session\", \"history\"} object a line (or a folder of *.ndjson files); writes one JSON result a line (docs/json-formats.md, \"Batch validation\"). Exit 0 all valid, 1 any invalid, 2 any line unreadable.",
+        };
         var command = new Command("validate", "Validate a treatment session against a protocol: every rule violation with its code, severity, site and clinical source; totals, cumulative dose with its headroom, the earliest date for the next session and billing reconciliation. Exit 0 valid, 1 invalid, 2 bad input.")
         {
             sessionFile,
@@ -44,6 +51,7 @@ internal static class ValidateCommand
             history,
             tolerance,
             policy,
+            batch,
         };
         command.Options.Add(CommonOptions.Definitions);
         command.SetAction(result =>
@@ -51,8 +59,14 @@ internal static class ValidateCommand
             var f = CommonOptions.CheckFormat(result.GetValue(format)!, Formats);
             var p = CommonOptions.ResolveProtocol(CommonOptions.Catalog(result), result.GetValue(protocol)!);
             var sessionPath = result.GetValue(sessionFile)!;
-            var session = RecordFiles.ReadSession(sessionPath);
             var historyPath = result.GetValue(history);
+            var isBatch = result.GetValue(batch);
+            if (isBatch && historyPath is not null)
+            {
+                throw new CliException("--history cannot be used with --batch: each batch line carries its own \"history\".");
+            }
+
+            var session = isBatch ? null : RecordFiles.ReadSession(sessionPath);
             var h = historyPath is null ? null : RecordFiles.ReadHistory(historyPath);
 
             var days = result.GetValue(tolerance);
@@ -70,7 +84,12 @@ internal static class ValidateCommand
             var options = ValidationOptions.Default
                 .WithRetreatmentToleranceDays(days)
                 .WithCumulativePolicy(policyName == "cycle" ? CumulativeWindowPolicy.TreatmentCycle : CumulativeWindowPolicy.RollingCalendarMonths);
-            var report = RuleSet.Default.Validate(p, session, h, options);
+            if (isBatch)
+            {
+                return BatchOutput.Run(io, sessionPath, p, options);
+            }
+
+            var report = RuleSet.Default.Validate(p, session!, h, options);
             if (f == "json")
             {
                 io.Out.Write(ReportJson.Write(report));
@@ -78,7 +97,7 @@ internal static class ValidateCommand
             }
             else
             {
-                WriteTable(io.Out, report, session);
+                WriteTable(io.Out, report, session!);
             }
 
             return report.IsValid ? ExitCodes.Ok : ExitCodes.Negative;

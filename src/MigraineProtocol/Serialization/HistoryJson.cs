@@ -36,36 +36,7 @@ public static class HistoryJson
         var doc = reading.Deserialize(json, RecordJsonContext.Default.HistoryDocument, "a history");
         if (doc is not null)
         {
-            var list = new List<Administration>(doc.Administrations.Count);
-            for (var i = 0; i < doc.Administrations.Count; i++)
-            {
-                var path = $"$.administrations[{i}]";
-                var a = doc.Administrations[i];
-                if (a is null)
-                {
-                    reading.Add(path, "an administration must be an object {\"date\", \"units\", \"indication\"}, not null.");
-                    continue;
-                }
-
-                var dateOk = reading.TryDate(a.Date, path + ".date", out var date);
-                var unitsOk = reading.TryUnits(a.Units, path + ".units", out var units);
-                var indicationOk = SiteId.TryParse(a.Indication, out _);
-                if (!indicationOk)
-                {
-                    reading.Add(path + ".indication", $"{Echo.Quote(a.Indication)} is not an indication id: lower-case letters and digits in kebab-case, for example 'chronic-migraine'.");
-                }
-
-                var events = AdverseEventJson.FromDocuments(a.AdverseEvents, path + ".adverseEvents", reading, dateOk ? date : null);
-                if (dateOk && unitsOk && indicationOk)
-                {
-                    list.Add(new Administration(date, units, a.Indication).WithAdverseEvents(events));
-                }
-            }
-
-            if (!reading.HasProblems)
-            {
-                history = new TreatmentHistory(list);
-            }
+            history = FromDocument(doc, reading, "$");
         }
 
         problems = reading.Problems;
@@ -78,13 +49,50 @@ public static class HistoryJson
         return history is not null;
     }
 
+    internal static TreatmentHistory? FromDocument(HistoryDocument doc, JsonReading reading, string root)
+    {
+        var problemsBefore = reading.ProblemCount;
+        var list = new List<Administration>(doc.Administrations.Count);
+        for (var i = 0; i < doc.Administrations.Count; i++)
+        {
+            var path = $"{root}.administrations[{i}]";
+            var a = doc.Administrations[i];
+            if (a is null)
+            {
+                reading.Add(path, "an administration must be an object {\"date\", \"units\", \"indication\"}, not null.");
+                continue;
+            }
+
+            var dateOk = reading.TryDate(a.Date, path + ".date", out var date);
+            var unitsOk = reading.TryUnits(a.Units, path + ".units", out var units);
+            var indicationOk = SiteId.TryParse(a.Indication, out _);
+            if (!indicationOk)
+            {
+                reading.Add(path + ".indication", $"{Echo.Quote(a.Indication)} is not an indication id: lower-case letters and digits in kebab-case, for example 'chronic-migraine'.");
+            }
+
+            var events = AdverseEventJson.FromDocuments(a.AdverseEvents, path + ".adverseEvents", reading, dateOk ? date : null);
+            if (dateOk && unitsOk && indicationOk)
+            {
+                list.Add(new Administration(date, units, a.Indication).WithAdverseEvents(events));
+            }
+        }
+
+        return reading.ProblemCount == problemsBefore ? new TreatmentHistory(list) : null;
+    }
+
     /// <summary>Writes a history as indented JSON (LF line ends, camelCase), administrations in date order.</summary>
     /// <param name="history">The history.</param>
     /// <returns>The JSON text.</returns>
     public static string Write(TreatmentHistory history)
     {
         ArgumentNullException.ThrowIfNull(history);
-        var doc = new HistoryDocument
+        return JsonSerializer.Serialize(ToDocument(history), RecordJson.Writing.HistoryDocument);
+    }
+
+    internal static HistoryDocument ToDocument(TreatmentHistory history)
+    {
+        return new HistoryDocument
         {
             Administrations = [.. history.Administrations.Select(a => new AdministrationDocument
             {
@@ -94,6 +102,5 @@ public static class HistoryJson
                 AdverseEvents = AdverseEventJson.ToDocuments(a.AdverseEvents),
             })],
         };
-        return JsonSerializer.Serialize(doc, RecordJson.Writing.HistoryDocument);
     }
 }

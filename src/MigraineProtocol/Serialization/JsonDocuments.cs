@@ -168,6 +168,43 @@ internal sealed class BillingLineDocument
     public required string Description { get; init; }
 }
 
+internal sealed class BatchLineDocument
+{
+    public required string Patient { get; init; }
+
+    public required SessionDocument Session { get; init; }
+
+    public HistoryDocument? History { get; init; }
+}
+
+internal sealed class BatchResultDocument
+{
+    public required string Source { get; init; }
+
+    public required int Line { get; init; }
+
+    public string? Patient { get; init; }
+
+    public bool? Valid { get; init; }
+
+    public ReportDocument? Report { get; init; }
+
+    public List<ProblemDocument>? Problems { get; init; }
+}
+
+internal sealed class ProblemDocument
+{
+    public int? Line { get; init; }
+
+    public int? Column { get; init; }
+
+    public string? Path { get; init; }
+
+    public required string Code { get; init; }
+
+    public required string Message { get; init; }
+}
+
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
@@ -182,6 +219,8 @@ internal sealed class BillingLineDocument
 [JsonSerializable(typeof(SessionDocument))]
 [JsonSerializable(typeof(HistoryDocument))]
 [JsonSerializable(typeof(ReportDocument))]
+[JsonSerializable(typeof(BatchLineDocument))]
+[JsonSerializable(typeof(BatchResultDocument))]
 internal sealed partial class RecordJsonContext : JsonSerializerContext;
 
 /// <summary>The writing context: the same metadata with minimal escaping (quotes and non-ASCII text stay readable).</summary>
@@ -193,6 +232,15 @@ internal static class RecordJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
         NewLine = "\n",
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    /// <summary>The same as <see cref="Writing"/> on one line (NDJSON).</summary>
+    internal static RecordJsonContext Compact { get; } = new(new System.Text.Json.JsonSerializerOptions
+    {
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = false,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 }

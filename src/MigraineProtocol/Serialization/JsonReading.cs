@@ -17,6 +17,8 @@ internal sealed class JsonReading(string sourceName)
 
     internal bool HasProblems => sink.HasProblems;
 
+    internal int ProblemCount => sink.Count;
+
     internal ImmutableArray<InputProblem> Problems => sink.ToImmutable();
 
     internal void Add(string path, string message) => sink.AddAtPath(path, InputProblemCodes.InvalidValue, message);

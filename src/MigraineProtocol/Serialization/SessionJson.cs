@@ -47,7 +47,7 @@ public static class SessionJson
         var doc = reading.Deserialize(json, RecordJsonContext.Default.SessionDocument, "a session");
         if (doc is not null)
         {
-            session = FromDocument(doc, reading);
+            session = FromDocument(doc, reading, "$");
         }
 
         problems = reading.Problems;
@@ -85,13 +85,13 @@ public static class SessionJson
         DistantSpreadAcknowledged = session.DistantSpreadAcknowledged ? true : null,
     };
 
-    private static TreatmentSession? FromDocument(SessionDocument doc, JsonReading reading)
+    internal static TreatmentSession? FromDocument(SessionDocument doc, JsonReading reading, string root)
     {
-        var dateOk = reading.TryDate(doc.Date, "$.date", out var date);
+        var dateOk = reading.TryDate(doc.Date, root + ".date", out var date);
         var injections = new List<Injection>(doc.Injections.Count);
         for (var i = 0; i < doc.Injections.Count; i++)
         {
-            var path = $"$.injections[{i}]";
+            var path = $"{root}.injections[{i}]";
             var item = doc.Injections[i];
             if (item is null)
             {
@@ -113,25 +113,25 @@ public static class SessionJson
 
         if (injections.Sum(i => i.Units.Hundredths) > ToxinUnits.MaxValue.Hundredths)
         {
-            reading.Add("$.injections", InputProblemCodes.LimitExceeded, $"the injections add up to more than {ToxinUnits.MaxValue}, the largest total the library represents.");
+            reading.Add(root + ".injections", InputProblemCodes.LimitExceeded, $"the injections add up to more than {ToxinUnits.MaxValue}, the largest total the library represents.");
         }
 
-        reading.TryText(doc.Product, "$.product", out var product);
-        reading.TryText(doc.Lot, "$.lot", out var lot);
+        reading.TryText(doc.Product, root + ".product", out var product);
+        reading.TryText(doc.Lot, root + ".lot", out var lot);
         DateOnly? expiry = null;
-        if (doc.Expiry is not null && reading.TryDate(doc.Expiry, "$.expiry", out var e))
+        if (doc.Expiry is not null && reading.TryDate(doc.Expiry, root + ".expiry", out var e))
         {
             expiry = e;
         }
 
         Reconstitution? reconstitution = null;
         if (doc.Reconstitution is { } r
-            && reading.TryUnits(r.VialUnits, "$.reconstitution.vialUnits", out var vialUnits)
-            && reading.TryVolume(r.DiluentMl, "$.reconstitution.diluentMl", out var diluent))
+            && reading.TryUnits(r.VialUnits, root + ".reconstitution.vialUnits", out var vialUnits)
+            && reading.TryVolume(r.DiluentMl, root + ".reconstitution.diluentMl", out var diluent))
         {
             if (vialUnits == ToxinUnits.Zero)
             {
-                reading.Add("$.reconstitution.vialUnits", "a vial must hold more than 0 U.");
+                reading.Add(root + ".reconstitution.vialUnits", "a vial must hold more than 0 U.");
             }
             else
             {
@@ -141,16 +141,16 @@ public static class SessionJson
 
         if (doc.Vials is < 0)
         {
-            reading.Add("$.vials", $"{doc.Vials} vials: the number of vials opened must not be negative.");
+            reading.Add(root + ".vials", $"{doc.Vials} vials: the number of vials opened must not be negative.");
         }
         else if (reconstitution is not null && doc.Vials is { } vials && !TreatmentSession.FitsInRange(reconstitution, vials))
         {
-            reading.Add("$.vials", InputProblemCodes.LimitExceeded, $"{vials} vials of {reconstitution.VialUnits} hold more than {ToxinUnits.MaxValue}, the largest total the library represents.");
+            reading.Add(root + ".vials", InputProblemCodes.LimitExceeded, $"{vials} vials of {reconstitution.VialUnits} hold more than {ToxinUnits.MaxValue}, the largest total the library represents.");
         }
 
         if (reconstitution is not null && !reading.HasProblems && !TreatmentSession.FitsInRange(reconstitution, TreatmentSession.VialsNeeded(reconstitution, injections.Sum(i => i.Units.Hundredths))))
         {
-            reading.Add("$.reconstitution", InputProblemCodes.LimitExceeded, $"the vials needed for these injections would hold more than {ToxinUnits.MaxValue}, the largest total the library represents.");
+            reading.Add(root + ".reconstitution", InputProblemCodes.LimitExceeded, $"the vials needed for these injections would hold more than {ToxinUnits.MaxValue}, the largest total the library represents.");
         }
 
         DateTime? reconstitutedAt = null;
@@ -158,11 +158,11 @@ public static class SessionJson
         {
             if (!DateTime.TryParseExact(atText, "yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
             {
-                reading.Add("$.reconstitutedAt", $"{Echo.Quote(atText)} is not a local date and time; write it as 'yyyy-MM-ddTHH:mm' (for example '2026-03-02T09:30').");
+                reading.Add(root + ".reconstitutedAt", $"{Echo.Quote(atText)} is not a local date and time; write it as 'yyyy-MM-ddTHH:mm' (for example '2026-03-02T09:30').");
             }
             else if (DateOnly.FromDateTime(at) < InputLimits.EarliestDate || DateOnly.FromDateTime(at) > InputLimits.LatestDate)
             {
-                reading.Add("$.reconstitutedAt", InputProblemCodes.LimitExceeded, $"{Echo.Quote(atText)} is outside the dates the library accepts, {InputLimits.EarliestDate:yyyy-MM-dd} to {InputLimits.LatestDate:yyyy-MM-dd}.");
+                reading.Add(root + ".reconstitutedAt", InputProblemCodes.LimitExceeded, $"{Echo.Quote(atText)} is outside the dates the library accepts, {InputLimits.EarliestDate:yyyy-MM-dd} to {InputLimits.LatestDate:yyyy-MM-dd}.");
             }
             else
             {
@@ -170,7 +170,7 @@ public static class SessionJson
             }
         }
 
-        var events = AdverseEventJson.FromDocuments(doc.AdverseEvents, "$.adverseEvents", reading, dateOk ? date : null);
+        var events = AdverseEventJson.FromDocuments(doc.AdverseEvents, root + ".adverseEvents", reading, dateOk ? date : null);
         return reading.HasProblems
             ? null
             : new TreatmentSession(date, injections, product, lot, expiry, reconstitution).WithVialsOpened(doc.Vials).WithReconstitutedAt(reconstitutedAt)
