@@ -92,47 +92,8 @@ public static class OutcomeCohortCsv
 
         var tokens = new CsvTokenizer(text);
         var fields = new List<CsvField>(4);
-        if (!tokens.TryRead(fields, out var syntax))
-        {
-            sink.Add(1, 1, null, InputProblemCodes.MissingProperty, $"the cohort file is empty; expected the header '{Header}'.");
-            return null;
-        }
-
-        if (syntax is { } s)
-        {
-            sink.Add(s.Line, s.Column, null, InputProblemCodes.CsvSyntax, s.Message);
-            return null;
-        }
-
-        var columns = new int[Names.Length];
-        Array.Fill(columns, -1);
-        var width = fields.Count;
-        foreach (var (f, i) in fields.Select((f, i) => (f, i)))
-        {
-            var known = Array.FindIndex(Names, n => string.Equals(n, f.Text, StringComparison.OrdinalIgnoreCase));
-            if (known < 0)
-            {
-                sink.Add(f.Line, f.Column, null, InputProblemCodes.UnknownProperty, $"unknown column {Echo.Quote(f.Text)}; the header is '{Header}'.");
-            }
-            else if (columns[known] >= 0)
-            {
-                sink.Add(f.Line, f.Column, Names[known], InputProblemCodes.Duplicate, $"column '{Names[known]}' appears twice.");
-            }
-            else
-            {
-                columns[known] = i;
-            }
-        }
-
-        foreach (var (name, i) in Names.Select((n, i) => (n, i)))
-        {
-            if (columns[i] < 0)
-            {
-                sink.Add(1, 1, name, InputProblemCodes.MissingProperty, $"missing column '{name}'; the header is '{Header}'.");
-            }
-        }
-
-        if (sink.HasProblems)
+        var columns = CsvHeader.Read(tokens, fields, Names, Header, "cohort", sink, out var width);
+        if (columns is null)
         {
             return null;
         }
@@ -141,7 +102,7 @@ public static class OutcomeCohortCsv
         var armIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         var lastLine = 1;
-        while (tokens.TryRead(fields, out syntax))
+        while (tokens.TryRead(fields, out var syntax))
         {
             var line = tokens.RecordLine;
             lastLine = line;
