@@ -15,16 +15,39 @@ set -euo pipefail
 [ $# -ge 2 ] || { echo "usage: $0 NAME GLOB [GLOB...]" >&2; exit 2; }
 root=$(git rev-parse --show-toplevel)
 name=$1; shift
-copy=${STRYKER_COPY_ROOT:-/tmp/stryker-run}/$name
-rm -rf "$copy"; mkdir -p "$copy"
-git -C "$root" archive HEAD | tar -x -C "$copy"
-tests=$copy/tests/MigraineProtocol.Tests
-rm -rf "$tests/Fhir" "$tests/Packaging" "$tests/Arbitraries/FhirArbitraries.cs"
+# One copy for all slices (incremental builds): only files whose content changed are rewritten.
+copy=${STRYKER_COPY_ROOT:-/tmp/stryker-run}/copy
+staging=$copy.staging
+rm -rf "$staging"; mkdir -p "$staging" "$copy"
+git -C "$root" archive HEAD | tar -x -C "$staging"
+tests=tests/MigraineProtocol.Tests
+rm -rf "$staging/$tests/Fhir" "$staging/$tests/Packaging" "$staging/$tests/Arbitraries/FhirArbitraries.cs"
+python3 - "$staging" "$copy" <<'PY'
+import filecmp, os, shutil, sys
+src, dst = sys.argv[1], sys.argv[2]
+keep = {"bin", "obj", "StrykerOutput"}
+for base, dirs, files in os.walk(dst, topdown=True):
+    dirs[:] = [d for d in dirs if d not in keep]
+    rel = os.path.relpath(base, dst)
+    for name in dirs + files:
+        if not os.path.lexists(os.path.join(src, rel, name)):
+            path = os.path.join(base, name)
+            shutil.rmtree(path) if os.path.isdir(path) and not os.path.islink(path) else os.remove(path)
+for base, dirs, files in os.walk(src):
+    rel = os.path.relpath(base, src)
+    os.makedirs(os.path.join(dst, rel), exist_ok=True)
+    for name in files:
+        a, b = os.path.join(base, name), os.path.join(dst, rel, name)
+        if not os.path.exists(b) or not filecmp.cmp(a, b, shallow=False):
+            shutil.copyfile(a, b)
+PY
+rm -rf "$staging"
 args=()
 for glob in "$@"; do args+=(--mutate "$glob"); done
 out=$root/artifacts/stryker/$name
 rm -rf "$out"; mkdir -p "$out"
-cd "$tests"
+git -C "$root" rev-parse HEAD > "$out/commit"
+cd "$copy/$tests"
 dotnet tool restore >/dev/null
 nice -n 10 dotnet stryker --config-file "$copy/eng/stryker/stryker-config.json" --skip-version-check \
   "${args[@]}" --output "$out"
