@@ -49,5 +49,5 @@ rm -rf "$out"; mkdir -p "$out"
 git -C "$root" rev-parse HEAD > "$out/commit"
 cd "$copy/$tests"
 dotnet tool restore >/dev/null
-nice -n 10 dotnet stryker --config-file "$copy/eng/stryker/stryker-config.json" --skip-version-check \
+nice -n "${STRYKER_NICE:-0}" dotnet stryker --config-file "$copy/eng/stryker/stryker-config.json" --skip-version-check \
   "${args[@]}" --output "$out"
