@@ -16,7 +16,8 @@ set -euo pipefail
 root=$(git rev-parse --show-toplevel)
 name=$1; shift
 # One copy for all slices (incremental builds): only files whose content changed are rewritten.
-copy=${STRYKER_COPY_ROOT:-/tmp/stryker-run}/copy
+# Set STRYKER_COPY to a separate folder to run two slices at once.
+copy=${STRYKER_COPY:-${STRYKER_COPY_ROOT:-/tmp/stryker-run}/copy}
 staging=$copy.staging
 rm -rf "$staging"; mkdir -p "$staging" "$copy"
 git -C "$root" archive HEAD | tar -x -C "$staging"
