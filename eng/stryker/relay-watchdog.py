@@ -61,7 +61,7 @@ while pids := family():
                 ack, since = stale_since.setdefault(p, (s[1], time.time()))
                 if ack != s[1]:
                     stale_since[p] = (s[1], time.time())
-                elif time.time() - since >= 12:  # longer than the runner's 10 s wait for an ack
+                elif time.time() - since >= 3:  # still behind after 3 s: its host is gone
                     stale_since.pop(p, None)
                     print(f"{time.strftime('%H:%M:%S')} removing stale relay {os.path.basename(p)} (request {s[0]}, ack {s[1]})", flush=True)
                     os.remove(p)
