@@ -1,6 +1,8 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using System.Text.Json;
+using MigraineProtocol.Diaries.Criteria;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Rules;
@@ -62,7 +64,7 @@ public class TextFormLawTests
     [Property(MaxTest = 500)]
     public Property EveryIdParsesItsOwnTextAndItsSpanFormsAgree() =>
         Prop.ForAll(IdLikeText().ToArbitrary(), text =>
-            Agree<SiteId>(text) && Agree<MuscleId>(text) && Agree<RegionId>(text) && Agree<ProtocolId>(text) && Agree<RuleId>(text));
+            Agree<SiteId>(text) && Agree<MuscleId>(text) && Agree<RegionId>(text) && Agree<ProtocolId>(text) && Agree<RuleId>(text) && Agree<CriterionId>(text));
 
     [Property(MaxTest = 300)]
     public Property QuantitiesParseTheirOwnText() =>
@@ -79,6 +81,45 @@ public class TextFormLawTests
         Prop.ForAll(Gen.Elements("5", "5 U", "2.5 U", "0.1 mL", "1,5", "", " ", "-1", "5 mL", "1e3", "0.001 mL", "abc").ToArbitrary(), text =>
             ToxinUnits.TryParse(text, null, out var a) == ToxinUnits.TryParse(text.AsSpan(), null, out var b) && a == b
             && Volume.TryParse(text, null, out var c) == Volume.TryParse(text.AsSpan(), null, out var d) && c == d);
+
+    [Property(MaxTest = 500)]
+    public Property EveryRuleIdIsACriterionIdButNotTheOtherWayRound() =>
+        Prop.ForAll(IdLikeText().ToArbitrary(), text =>
+            !RuleId.TryParse(text, out _) || CriterionId.TryParse(text, out _));
+
+    [Theory]
+    [InlineData("ichd3-1.3-headache-days", true)]
+    [InlineData("ichd3-8.2-combination-analgesic", true)]
+    [InlineData("insurer-x-diary-weeks", true)]
+    [InlineData("a.b", true)]
+    [InlineData("ichd3-8.2-", false)]
+    [InlineData("x..y", false)]
+    [InlineData("a-.b", false)]
+    [InlineData("1abc", false)]
+    [InlineData("Nice", false)]
+    [InlineData("", false)]
+    public void CriterionIdsAllowDotsBetweenSegments(string text, bool valid)
+    {
+        Assert.Equal(valid, CriterionId.TryParse(text, out _));
+        if (!valid)
+        {
+            var e = Assert.Throws<ArgumentException>(() => CriterionId.From(text));
+            Assert.Contains("criterion id", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    private sealed record PayerDto(CriterionId Criterion, Dictionary<CriterionId, int> Counts);
+
+    [Fact]
+    public void ACriterionIdIsAPlainJsonStringAndAKey()
+    {
+        var id = CriterionId.From("ichd3-1.3-headache-days");
+        var json = JsonSerializer.Serialize(new PayerDto(id, new() { [id] = 1 }));
+        Assert.Equal("""{"Criterion":"ichd3-1.3-headache-days","Counts":{"ichd3-1.3-headache-days":1}}""", json);
+        Assert.Equal(id, JsonSerializer.Deserialize<PayerDto>(json)!.Criterion);
+        var e = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<PayerDto>("""{"Criterion":"Bad Id"}"""));
+        Assert.Contains("Expected a criterion id (a string of lower-case letters, digits and single hyphens or dots)", e.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void NullIsAnArgumentErrorForEveryId()

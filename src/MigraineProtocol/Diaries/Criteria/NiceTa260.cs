@@ -59,7 +59,7 @@ public static class NiceTa260
             Input("nice-ta260-overuse-managed", "The condition is appropriately managed for medication overuse (clinician's judgement).", input.MedicationOveruseManaged, "medication overuse managed", DiaryCitations.NiceStart),
             Input("nice-ta260-adult", "The patient is an adult.", input.Adult, "adult", DiaryCitations.NiceStart),
         };
-        return new Verdict("nice-ta260-start", "NICE TA260 1.1: start onabotulinumtoxinA", Verdict.AllOf(criteria.Select(c => c.Outcome)), criteria, kind);
+        return new Verdict(CriterionId.From("nice-ta260-start"), "NICE TA260 1.1: start onabotulinumtoxinA", Verdict.AllOf(criteria.Select(c => c.Outcome)), criteria, kind);
     }
 
     /// <summary>Evaluates the NICE TA260 1.2 stopping rules on a treatment course.</summary>
@@ -81,7 +81,7 @@ public static class NiceTa260
 
     private static CriterionResult NonResponse(TreatmentCourse course)
     {
-        const string id = "nice-ta260-non-response";
+        var id = CriterionId.From("nice-ta260-non-response");
         var description = $"Less than a {(NonResponseReduction * 100).ToString("0", CultureInfo.InvariantCulture)}% reduction in headache days per 28 days after {CyclesBeforeResponseReview} treatment cycles (baseline: the 28 days before the first session; after: the last 28 days of cycle {CyclesBeforeResponseReview}).";
         if (course.Cycles.Length < CyclesBeforeResponseReview)
         {
@@ -133,7 +133,7 @@ public static class NiceTa260
         }
 
         return new CriterionResult(
-            "nice-ta260-episodic",
+            CriterionId.From("nice-ta260-episodic"),
             $"Changed to episodic migraine: fewer than {EpisodicBelowHeadacheDays} headache days in each of the latest {EpisodicConsecutiveMonths} consecutive whole {PeriodKinds.Format(kind)} periods since the first session.",
             outcome,
             figures,
@@ -143,7 +143,7 @@ public static class NiceTa260
 
     private static CriterionResult Preventives(EligibilityInput input)
     {
-        const string id = "nice-ta260-preventives";
+        var id = CriterionId.From("nice-ta260-preventives");
         var description = $"At least {PreventivesRequired} preventive medicines have not worked, are not tolerated or are unsuitable because of safety concerns.";
         if (input.PreventivesFailed is not { } n)
         {
@@ -158,11 +158,11 @@ public static class NiceTa260
     {
         if (value is not { } v)
         {
-            return new CriterionResult(id, description, CriterionOutcome.NotAssessed, [], source, $"Not assessed: '{name}' was not supplied.");
+            return new CriterionResult(CriterionId.From(id), description, CriterionOutcome.NotAssessed, [], source, $"Not assessed: '{name}' was not supplied.");
         }
 
         var outcome = v ? CriterionOutcome.Met : CriterionOutcome.NotMet;
-        return new CriterionResult(id, description, outcome, [new CriterionFigure(name, v ? 1 : 0, "must be 1 (yes)", null, null, null, null, outcome)], source);
+        return new CriterionResult(CriterionId.From(id), description, outcome, [new CriterionFigure(name, v ? 1 : 0, "must be 1 (yes)", null, null, null, null, outcome)], source);
     }
 }
 
@@ -195,7 +195,7 @@ public sealed class StoppingVerdict
             StoppingDecision.Continue => CriterionOutcome.NotMet,
             _ => CriterionOutcome.Indeterminate,
         };
-        Verdict = new Verdict("nice-ta260-stop", "NICE TA260 1.2: stop onabotulinumtoxinA", outcome, criteria, kind);
+        Verdict = new Verdict(CriterionId.From("nice-ta260-stop"), "NICE TA260 1.2: stop onabotulinumtoxinA", outcome, criteria, kind);
     }
 
     /// <summary>Gets the decision.</summary>
