@@ -5,6 +5,7 @@ using MigraineProtocol.Charts;
 using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Outcomes;
+using MigraineProtocol.Primitives;
 
 namespace MigraineProtocol.Cli.Commands;
 

@@ -5,6 +5,7 @@ using MigraineProtocol.Diaries;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Input;
 using MigraineProtocol.Outcomes;
+using MigraineProtocol.Primitives;
 using MigraineProtocol.Protocols;
 using MigraineProtocol.Rendering;
 using MigraineProtocol.Rules;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MigraineProtocol.Primitives;
 
 namespace MigraineProtocol.Diaries.Criteria;
 
@@ -27,8 +28,8 @@ public static class NiceTa260
     /// <summary>Preventive medicines that must have failed, not been tolerated or be unsuitable: at least 3.</summary>
     public static int PreventivesRequired { get; } = 3;
 
-    /// <summary>The reduction in headache days below which treatment stops for non-response: 30%.</summary>
-    public static decimal NonResponseReduction { get; } = 0.30m;
+    /// <summary>Gets the reduction in headache days below which treatment stops for non-response: 30% (<see cref="ResponderThreshold.Percent30"/>, NICE TA260 1.2; clinical-facts.md §4, S9, VERIFIED).</summary>
+    public static ResponderThreshold NonResponseReduction => ResponderThreshold.Percent30;
 
     /// <summary>The treatment cycles after which response is judged: 2.</summary>
     public static int CyclesBeforeResponseReview { get; } = 2;
@@ -82,7 +83,7 @@ public static class NiceTa260
     private static CriterionResult NonResponse(TreatmentCourse course)
     {
         var id = CriterionId.From("nice-ta260-non-response");
-        var description = $"Less than a {(NonResponseReduction * 100).ToString("0", CultureInfo.InvariantCulture)}% reduction in headache days per 28 days after {CyclesBeforeResponseReview} treatment cycles (baseline: the 28 days before the first session; after: the last 28 days of cycle {CyclesBeforeResponseReview}).";
+        var description = $"Less than a {NonResponseReduction.Percent.ToString("0", CultureInfo.InvariantCulture)}% reduction in headache days per 28 days after {CyclesBeforeResponseReview} treatment cycles (baseline: the 28 days before the first session; after: the last 28 days of cycle {CyclesBeforeResponseReview}).";
         if (course.Cycles.Length < CyclesBeforeResponseReview)
         {
             return new CriterionResult(id, description, CriterionOutcome.NotAssessed, [BaselineFigure(course)], DiaryCitations.NiceStop, $"Not assessed: the course has {DiaryRules.Plural(course.Cycles.Length, "cycle")}; response is judged after {CyclesBeforeResponseReview}.");
@@ -98,7 +99,7 @@ public static class NiceTa260
         var figures = new List<CriterionFigure> { BaselineFigure(course), DiaryRules.Figure($"headache days, end of cycle {cycle.Number}", cycle.Window.HeadacheDays, "<= 70% of baseline to continue", cycle.Window, CriterionOutcome.NotAssessed) };
         if (cycle.Reduction is { } r)
         {
-            figures.Add(new CriterionFigure("reduction from baseline", decimal.Round(r, 4), $"< {NonResponseReduction.ToString(CultureInfo.InvariantCulture)} stops", null, null, null, null, outcome));
+            figures.Add(new CriterionFigure("reduction from baseline", decimal.Round(r, 4), $"< {NonResponseReduction.Fraction.ToString("0.00", CultureInfo.InvariantCulture)} stops", null, null, null, null, outcome));
         }
 
         var note = outcome switch
@@ -234,7 +235,7 @@ public static class StoppingDecisions
     public static string Describe(StoppingDecision decision) => decision switch
     {
         StoppingDecision.Continue => "NICE TA260 1.2 stopping criteria not met.",
-        StoppingDecision.StopForNonResponse => $"NICE TA260 1.2 stopping criteria met: less than a {(NiceTa260.NonResponseReduction * 100).ToString("0", CultureInfo.InvariantCulture)}% reduction in headache days after {NiceTa260.CyclesBeforeResponseReview.ToString(CultureInfo.InvariantCulture)} treatment cycles.",
+        StoppingDecision.StopForNonResponse => $"NICE TA260 1.2 stopping criteria met: less than a {NiceTa260.NonResponseReduction.Percent.ToString("0", CultureInfo.InvariantCulture)}% reduction in headache days after {NiceTa260.CyclesBeforeResponseReview.ToString(CultureInfo.InvariantCulture)} treatment cycles.",
         StoppingDecision.StopForEpisodic => $"NICE TA260 1.2 stopping criteria met: fewer than {NiceTa260.EpisodicBelowHeadacheDays.ToString(CultureInfo.InvariantCulture)} headache days a month for {NiceTa260.EpisodicConsecutiveMonths.ToString(CultureInfo.InvariantCulture)} consecutive months.",
         StoppingDecision.Indeterminate => "NICE TA260 1.2 stopping criteria: cannot tell from the data (see each criterion for why).",
         _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, "Not a defined stopping decision."),
