@@ -50,13 +50,13 @@ public readonly partial struct ProtocolId : ISpanParsable<ProtocolId>, ISpanForm
     /// <param name="provider">Ignored: ids are culture-invariant.</param>
     /// <param name="result">The id when parsing succeeded; otherwise <c>default</c>.</param>
     /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
-    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out ProtocolId result) => TextForms.TryParse(s, out result);
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out ProtocolId result) => TryParse(s.ToString(), provider, out result);
 
     /// <summary>Tries to parse the text form from characters; never throws.</summary>
     /// <param name="s">The characters.</param>
     /// <param name="result">The id when parsing succeeded; otherwise <c>default</c>.</param>
     /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
-    public static bool TryParse(ReadOnlySpan<char> s, out ProtocolId result) => TextForms.TryParse(s, out result);
+    public static bool TryParse(ReadOnlySpan<char> s, out ProtocolId result) => TryParse(s.ToString(), null, out result);
 
     /// <summary>Copies the id's text into a span.</summary>
     /// <param name="destination">The span.</param>

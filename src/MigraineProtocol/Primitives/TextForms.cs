@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -58,12 +59,9 @@ internal static class TextForms
     }
 
     /// <summary>Parses an id from characters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static T Parse<T>(ReadOnlySpan<char> s)
         where T : struct, ITextId<T> => Parse<T>(s.ToString());
-
-    /// <summary>Tries to parse an id from characters; never throws.</summary>
-    internal static bool TryParse<T>(ReadOnlySpan<char> s, out T result)
-        where T : struct, ITextId<T> => T.TryCreate(s.ToString(), out result);
 
     /// <summary>Copies a text form into a span: all of it, or nothing when the span is too short.</summary>
     internal static bool TryCopy(string text, Span<char> destination, out int charsWritten)

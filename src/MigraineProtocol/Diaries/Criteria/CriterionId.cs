@@ -99,13 +99,13 @@ public readonly struct CriterionId : IEquatable<CriterionId>, IComparable<Criter
     /// <param name="provider">Ignored: ids are culture-invariant.</param>
     /// <param name="result">The id when parsing succeeded; otherwise <c>default</c>.</param>
     /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
-    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out CriterionId result) => TextForms.TryParse(s, out result);
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out CriterionId result) => TryParse(s.ToString(), provider, out result);
 
     /// <summary>Tries to parse the text form from characters; never throws.</summary>
     /// <param name="s">The characters.</param>
     /// <param name="result">The id when parsing succeeded; otherwise <c>default</c>.</param>
     /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
-    public static bool TryParse(ReadOnlySpan<char> s, out CriterionId result) => TextForms.TryParse(s, out result);
+    public static bool TryParse(ReadOnlySpan<char> s, out CriterionId result) => TryParse(s.ToString(), null, out result);
 
     /// <inheritdoc />
     static bool ITextId<CriterionId>.TryCreate(string? s, out CriterionId result) => TryParse(s, null, out result);
