@@ -117,7 +117,7 @@ public sealed class FhirCommandTests : IDisposable
         Assert.Contains("--periods needs --diary", error, StringComparison.Ordinal);
         var bad = CliRunner.Run("fhir", "export", s, "--diary", DiaryCommandTests.Example, "--periods", "weekly");
         Assert.Equal((2, ""), (bad.ExitCode, bad.Out));
-        Assert.Contains("Unknown period kind 'weekly'", bad.Error, StringComparison.Ordinal);
+        Assert.Contains("--periods 'weekly': use one of 28-day, calendar-month.", bad.Error, StringComparison.Ordinal);
         Assert.Contains("no such file", CliRunner.Run("fhir", "export", s, "--diary", Path.Combine(dir, "none.csv")).Error, StringComparison.Ordinal);
     }
 
