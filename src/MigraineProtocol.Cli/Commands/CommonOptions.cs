@@ -62,7 +62,7 @@ internal static class CommonOptions
     internal static Option<T> Choice<T>(Option<T> option, string description, string[] values, string? defaultValue = null)
     {
         var chosen = defaultValue ?? values[0];
-        option.Description = $"{description}: {string.Join(", ", values.Select(v => $"'{v}'"))} (default '{chosen}').";
+        option.Description = description + "."; // help adds the allowed values and the default: -f, --format <csv|json|table> ... [default: table]
         option.DefaultValueFactory = r => (T)Convert.ChangeType(chosen, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
         option.AcceptOnlyFromAmong(values);
         UsageErrors.Allow(option, values);

@@ -56,6 +56,8 @@ internal static class UsageErrors
             var symbol = error.SymbolResult is ArgumentResult { Parent: OptionResult parent } ? parent : error.SymbolResult;
             switch (symbol)
             {
+                case OptionResult o when o.IdentifierTokenCount == 0 && o.Option.Required:
+                    return $"'{name}' needs {o.Option.Name}; run 'migraine-protocol {name} --help'.";
                 case OptionResult o when o.Tokens.Count == 0:
                     return $"{o.Option.Name} needs a value.";
                 case OptionResult o when o.Tokens.Count > 1 && o.Option.Arity.MaximumNumberOfValues == 1:
