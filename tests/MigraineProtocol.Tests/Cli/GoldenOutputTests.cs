@@ -95,5 +95,13 @@ public sealed class GoldenOutputTests : IDisposable
         Assert.Equal(File.ReadAllText(path, Encoding.UTF8), actual);
     }
 
+    /// <summary>The standard output pinned for a case, for the library tests that write the same format.</summary>
+    internal static string Stdout(string name)
+    {
+        var text = File.ReadAllText(Path.Combine(GoldenFolder(), name + ".txt"), Encoding.UTF8);
+        var start = text.IndexOf("--- stdout\n", StringComparison.Ordinal) + "--- stdout\n".Length;
+        return text[start..text.IndexOf("--- stderr\n", StringComparison.Ordinal)];
+    }
+
     private static string GoldenFolder([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "Golden");
 }
