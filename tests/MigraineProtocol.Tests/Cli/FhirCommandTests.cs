@@ -186,7 +186,7 @@ public sealed class FhirCommandTests : IDisposable
     public void BadReferenceAndMissingFilesAreUsageErrors()
     {
         Assert.Equal(2, CliRunner.Run("fhir", "export", Write("s.json", Session), "--patient", "Patient 1").ExitCode);
-        Assert.Contains("is not a FHIR reference for --patient", CliRunner.Run("fhir", "export", Write("s2.json", Session), "--patient", "Patient 1").Error, StringComparison.Ordinal);
+        Assert.Contains("--patient 'Patient 1': not a FHIR reference", CliRunner.Run("fhir", "export", Write("s2.json", Session), "--patient", "Patient 1").Error, StringComparison.Ordinal);
         Assert.Contains("no such file", CliRunner.Run("fhir", "import", Path.Combine(dir, "nope.json")).Error, StringComparison.Ordinal);
         Assert.Equal(2, CliRunner.Run("fhir", "export", Write("s3.json", Session), "--bundle", "batch").ExitCode);
     }
