@@ -36,14 +36,9 @@ internal static class StoppingCommand
         command.SetAction(result =>
         {
             var diary = RecordFiles.ReadDiary(result.GetValue(file)!);
-            TreatmentCourse course;
-            try
+            if (!TreatmentCourse.TryCreate(diary, result.GetValue(sessions)!, out var course, out var problem))
             {
-                course = new TreatmentCourse(diary, result.GetValue(sessions)!);
-            }
-            catch (ArgumentException e)
-            {
-                throw new CliException($"--sessions: {e.Message.Split(" (Parameter", 2)[0]}");
+                throw new CliException($"--sessions: {problem}");
             }
 
             var verdict = NiceTa260.Stopping(course, DiaryInput.Kind(result, periods));
