@@ -30,9 +30,10 @@ internal static class ValidationText
         output.Write('\n');
         var c = report.Cumulative;
         var cycle = c.Policy == CumulativeWindowPolicy.TreatmentCycle;
+        var source = Cite(RuleSources.CumulativeDose);
         output.Write(cycle
-            ? $"Cumulative, all indications, this treatment cycle ({D(c.WindowStart)} to {D(report.Date)}: administrations fewer than 84 days before): {c.Units} of a maximum {c.Limit}; headroom {c.Headroom} (S18, verified-2nd).\n"
-            : $"Cumulative, all indications, rolling calendar months ({D(c.WindowStart)} to {D(report.Date)}): {c.Units} of a maximum {c.Limit}; headroom {c.Headroom} (S18, verified-2nd).\n");
+            ? $"Cumulative, all indications, this treatment cycle ({D(c.WindowStart)} to {D(report.Date)}: administrations fewer than {ValidationOptions.Default.CumulativeCycleDays.ToString(CultureInfo.InvariantCulture)} days before): {c.Units} of a maximum {c.Limit}; headroom {c.Headroom} ({source}).\n"
+            : $"Cumulative, all indications, rolling calendar months ({D(c.WindowStart)} to {D(report.Date)}): {c.Units} of a maximum {c.Limit}; headroom {c.Headroom} ({source}).\n");
         if (cycle)
         {
             output.Write($"For information, the rolling 3 calendar months ({D(c.RollingWindowStart)} to {D(report.Date)}) hold {c.RollingUnits}; that reading also counts the previous 12-week cycle (docs/rules.md).\n");
@@ -52,7 +53,7 @@ internal static class ValidationText
             }
 
             lines.Write(output);
-            output.Write("Codes: S17, verified-2nd (secondary source): re-check against the current code sets and the payer.\n");
+            output.Write($"Codes: {Cite(Billing.BillingReconciliation.Source)} (secondary source): re-check against the current code sets and the payer.\n");
         }
         else if (ToxinProducts.IsOnabotulinumtoxinA(session.Product) == false)
         {
@@ -65,6 +66,8 @@ internal static class ValidationText
 
         output.Write("Clinical decision support: this report informs; a clinician decides.\n");
     }
+
+    private static string Cite(Primitives.Citation c) => $"{c.Source}, {Primitives.Citation.FormatLevel(c.Verification)}";
 
     /// <summary>The validate verdict in one line, with each rule code and how often it fired, for example
     /// <c>INVALID (3 errors, 0 warnings): missing-site x1, site-dose x2.</c></summary>
