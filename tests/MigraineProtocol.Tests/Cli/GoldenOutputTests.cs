@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace MigraineProtocol.Tests.Cli;
@@ -103,5 +102,7 @@ public sealed class GoldenOutputTests : IDisposable
         return text[start..text.IndexOf("--- stderr\n", StringComparison.Ordinal)];
     }
 
-    private static string GoldenFolder([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "Golden");
+    /// <summary>The folder of the golden files in the source tree (found from the repository root, not the compiler's file
+    /// path, which a CI build maps to <c>/_/</c>).</summary>
+    private static string GoldenFolder() => Path.Combine(Architecture.LayeringTests.RepositoryRoot(), "tests", "MigraineProtocol.Tests", "Cli", "Golden");
 }
