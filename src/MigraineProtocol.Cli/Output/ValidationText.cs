@@ -80,10 +80,7 @@ internal static class ValidationText
         return codes.Count == 0 ? $"{head}.\n" : $"{head}: {string.Join(", ", codes)}; run validate for the messages.\n";
     }
 
-    /// <summary>Returns "; n of the errors rest on a secondary or unverified source: re-check before acting", or empty when none does.</summary>
-    internal static string WeakSources(ValidationReport report)
-    {
-        var weak = report.Violations.Count(v => v.IsError && v.Source.Verification != Primitives.VerificationLevel.Verified);
-        return weak == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; {weak} of the errors rest on a secondary or unverified source: re-check before acting");
-    }
+    /// <summary>Returns "; n of the errors rest on a secondary or unverified source: re-check before acting" (<see cref="ValidationReport.ErrorsOnUnverifiedSources"/>), or empty when none does.</summary>
+    internal static string WeakSources(ValidationReport report) =>
+        report.ErrorsOnUnverifiedSources is var weak and > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {weak} of the errors rest on a secondary or unverified source: re-check before acting") : string.Empty;
 }
