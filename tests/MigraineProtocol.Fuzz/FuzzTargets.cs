@@ -6,6 +6,7 @@ using MigraineProtocol.Diaries.Criteria;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Fhir.Mapping;
 using MigraineProtocol.Outcomes;
+using MigraineProtocol.Primitives;
 using MigraineProtocol.Protocols;
 using MigraineProtocol.Rendering;
 using MigraineProtocol.Rules;

@@ -3,6 +3,7 @@ using MigraineProtocol.Charts;
 using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Outcomes;
+using MigraineProtocol.Primitives;
 using MigraineProtocol.Serialization;
 
 namespace MigraineProtocol.Cli.Commands;

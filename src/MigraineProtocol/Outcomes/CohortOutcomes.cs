@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using MigraineProtocol.Primitives;
 using MigraineProtocol.Utility;
 
 namespace MigraineProtocol.Outcomes;

@@ -208,7 +208,7 @@ public static class VerdictJson
         var w = writer;
         var v = verdict;
         w.WriteStartObject();
-        w.WriteString("id", v.Id);
+        w.WriteString("id", v.Id.Value);
         w.WriteString("title", v.Title);
         w.WriteString("outcome", CriterionOutcomeText.Format(v.Outcome));
         if (v.PeriodKind is { } kind)
@@ -220,7 +220,7 @@ public static class VerdictJson
         foreach (var c in v.Criteria)
         {
             w.WriteStartObject();
-            w.WriteString("id", c.Id);
+            w.WriteString("id", c.Id.Value);
             w.WriteString("description", c.Description);
             w.WriteString("outcome", CriterionOutcomeText.Format(c.Outcome));
             if (c.Note is not null)

@@ -4,6 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MigraineProtocol.Outcomes;
+using MigraineProtocol.Primitives;
 using MigraineProtocol.Serialization;
 using MigraineProtocol.Tests.Cli;
 using MigraineProtocol.Tests.Outcomes;
