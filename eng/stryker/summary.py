@@ -39,6 +39,8 @@ print("| Namespace | Mutants | Killed | Survived | Timeout | No coverage | Compi
 print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 total = collections.Counter()
 for ns, c in rows.items():
+    if sum(c.values()) == 0 or c["Ignored"] == sum(c.values()):
+        continue  # not in any measured slice
     total.update(c)
     print(f"| {ns} | {sum(c.values())} | {c['Killed']} | {c['Survived']} | {c['Timeout']} | {c['NoCoverage']} "
           f"| {c['CompileError']} | {c['Ignored']} | {score(c):.1f} % |")
