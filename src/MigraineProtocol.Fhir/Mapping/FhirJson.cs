@@ -18,7 +18,7 @@ public static class FhirJson
     private static readonly ModelInspector Inspector = CreateInspector();
 
     // Firely's own serializer and Utf8JsonReader-based deserializer (what FhirJsonConverter and ToJson wrap):
-    // no System.Text.Json JsonSerializer, whose reflection resolver Native AOT lacks.
+    // no System.Text.Json JsonSerializer, whose reflection-based resolver Native AOT lacks.
     private static readonly BaseFhirJsonSerializer Serializer = new(Inspector);
     private static readonly BaseFhirJsonDeserializer Deserializer = new(Inspector);
 
@@ -65,7 +65,10 @@ public static class FhirJson
         Resource? resource;
         try
         {
-            resource = Deserializer.DeserializeResource(json.TrimStart('\uFEFF'));
+            // DeserializeObject(typeof(Resource)), not DeserializeResource: the latter starts from
+            // ModelInspector.Base, which Native AOT cannot build (see Inspector); both read the resource
+            // type from "resourceType" and use the same reader and settings.
+            resource = (Resource)Deserializer.DeserializeObject(typeof(Resource), json.TrimStart('\uFEFF'));
         }
         catch (DeserializationFailedException e)
         {
