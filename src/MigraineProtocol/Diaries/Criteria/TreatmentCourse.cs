@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using MigraineProtocol.Utility;
 
 namespace MigraineProtocol.Diaries.Criteria;
@@ -51,13 +53,8 @@ public sealed class TreatmentCourse
         Diary = Preconditions.CheckNotNull(diary);
         ArgumentNullException.ThrowIfNull(sessionDates);
         SessionDates = [.. sessionDates];
-        Preconditions.CheckArgument(SessionDates.Length > 0, nameof(sessionDates), "A treatment course has at least one session.");
-        for (var i = 1; i < SessionDates.Length; i++)
-        {
-            Preconditions.CheckArgument(SessionDates[i] > SessionDates[i - 1], nameof(sessionDates), $"Session dates must be strictly increasing: {SessionDates[i]:yyyy-MM-dd} follows {SessionDates[i - 1]:yyyy-MM-dd}.");
-        }
-
-        Preconditions.CheckArgument(SessionDates[0] > diary.Start, nameof(sessionDates), $"The first session ({SessionDates[0]:yyyy-MM-dd}) must come after the diary start ({diary.Start:yyyy-MM-dd}) so that there is a baseline.");
+        var problem = DateProblem(diary, SessionDates);
+        Preconditions.CheckArgument(problem is null, nameof(sessionDates), problem!);
         Preconditions.CheckRange(cycleLengthDays >= WindowDays && cycleLengthDays <= 366, nameof(cycleLengthDays), cycleLengthDays, "A cycle lasts 28 to 366 days.");
         Preconditions.CheckRange(responderReduction is > 0m and <= 1m, nameof(responderReduction), responderReduction, "A responder reduction is above 0 and at most 1.");
         CycleLengthDays = cycleLengthDays;
@@ -118,6 +115,43 @@ public sealed class TreatmentCourse
         }
 
         return builder.ToImmutable();
+    }
+
+    /// <summary>Creates a course with the default cycle length and responder reduction from untrusted session dates; never throws for bad dates.</summary>
+    /// <param name="diary">The diary, covering the baseline and the cycles.</param>
+    /// <param name="sessionDates">The session dates.</param>
+    /// <param name="course">The course when the dates are valid.</param>
+    /// <param name="problem">When they are not, one sentence saying why: no sessions, dates not strictly increasing, or a first session on or before the diary start (no baseline).</param>
+    /// <returns><see langword="true"/> when the course was created.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="diary"/> or <paramref name="sessionDates"/> is <see langword="null"/>.</exception>
+    public static bool TryCreate(HeadacheDiary diary, IEnumerable<DateOnly> sessionDates, [NotNullWhen(true)] out TreatmentCourse? course, [NotNullWhen(false)] out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(diary);
+        ArgumentNullException.ThrowIfNull(sessionDates);
+        var dates = sessionDates.ToArray();
+        problem = DateProblem(diary, dates);
+        course = problem is null ? new TreatmentCourse(diary, dates) : null;
+        return course is not null;
+    }
+
+    private static string? DateProblem(HeadacheDiary diary, IReadOnlyList<DateOnly> dates)
+    {
+        if (dates.Count == 0)
+        {
+            return "A treatment course has at least one session.";
+        }
+
+        for (var i = 1; i < dates.Count; i++)
+        {
+            if (dates[i] <= dates[i - 1])
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"Session dates must be strictly increasing: {dates[i]:yyyy-MM-dd} follows {dates[i - 1]:yyyy-MM-dd}.");
+            }
+        }
+
+        return dates[0] > diary.Start
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"The first session ({dates[0]:yyyy-MM-dd}) must come after the diary start ({diary.Start:yyyy-MM-dd}) so that there is a baseline.");
     }
 }
 

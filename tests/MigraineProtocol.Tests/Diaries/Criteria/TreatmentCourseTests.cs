@@ -56,4 +56,23 @@ public class TreatmentCourseTests
         Assert.Throws<ArgumentException>(() => new TreatmentCourse(diary, [TestDiaries.Start.AddDays(40), TestDiaries.Start.AddDays(30)]));
         Assert.Throws<ArgumentOutOfRangeException>(() => new TreatmentCourse(diary, [TestDiaries.Start.AddDays(28)], cycleLengthDays: 7));
     }
+
+    [Fact]
+    public void TryCreateSaysWhyTheDatesCannotMakeACourseAndAgreesWithTheConstructor()
+    {
+        var diary = TestDiaries.Windows(20, 10, 10, 10);
+        DateOnly[][] bad = [[], [TestDiaries.Start], [TestDiaries.Start.AddDays(40), TestDiaries.Start.AddDays(30)], [TestDiaries.Start.AddDays(30), TestDiaries.Start.AddDays(30)]];
+        foreach (var dates in bad)
+        {
+            Assert.False(TreatmentCourse.TryCreate(diary, dates, out var none, out var problem));
+            Assert.Null(none);
+            Assert.Equal(problem, Assert.Throws<ArgumentException>(() => new TreatmentCourse(diary, dates)).Message.Split(" (Parameter", 2)[0]);
+        }
+
+        Assert.False(TreatmentCourse.TryCreate(diary, [TestDiaries.Start], out _, out var why));
+        Assert.Equal("The first session (2026-01-05) must come after the diary start (2026-01-05) so that there is a baseline.", why);
+        Assert.True(TreatmentCourse.TryCreate(diary, [TestDiaries.Start.AddDays(28)], out var course, out var nothing));
+        Assert.Null(nothing);
+        Assert.Equal(new TreatmentCourse(diary, [TestDiaries.Start.AddDays(28)]).Cycles.Length, course.Cycles.Length);
+    }
 }
