@@ -105,6 +105,22 @@ public sealed class RequestReaderTests
     }
 
     [Fact]
+    public void Two_draft_medications_with_one_id_are_a_problem_not_a_500()
+    {
+        // Found by the cds-hooks fuzz target (findings/cds-hooks/two-medications-with-one-id.json): the cards threw ArgumentException.
+        var file = Path.Combine(AppContext.BaseDirectory, "TestData", "cds-hooks", "order-sign-on-schedule.json");
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
+        var entries = node["context"]!["draftOrders"]!["entry"]!.AsArray();
+        entries.Add(System.Text.Json.Nodes.JsonNode.Parse("{\"resource\":{\"resourceType\":\"Medication\",\"id\":\"m1\"}}"));
+        entries.Add(System.Text.Json.Nodes.JsonNode.Parse("{\"resource\":{\"resourceType\":\"Medication\",\"id\":\"m1\"}}"));
+        Assert.False(CdsRequestReader.TryRead(Encoding.UTF8.GetBytes(node.ToJsonString()), "order-sign", true, 32, out _, out var problems));
+        var p = Assert.Single(problems);
+        Assert.Equal(InputProblemCodes.Duplicate, p.Code);
+        Assert.Equal("$.context.draftOrders", p.Location);
+        Assert.Equal("two Medication resources have the id 'm1'; a reference 'Medication/m1' would be ambiguous.", p.Message);
+    }
+
+    [Fact]
     public void A_byte_order_mark_is_skipped()
     {
         var file = Examples().First();

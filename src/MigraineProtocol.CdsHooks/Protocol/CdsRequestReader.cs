@@ -326,6 +326,11 @@ internal static class CdsRequestReader
                     {
                         sink.Add("$.context.draftOrders", null, InputProblemCodes.InvalidValue, $"expected a FHIR Bundle, found {Quote(resource.TypeName)}.");
                     }
+                    else if (draftOrders.Entry.Select(e => e.Resource).OfType<Medication>().Where(m => m.Id is not null).GroupBy(m => m.Id!, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                    {
+                        // Found by fuzzing: the cards indexed Medications by id and threw (a 500).
+                        sink.Add("$.context.draftOrders", null, InputProblemCodes.Duplicate, $"two Medication resources have the id {Quote(twice.Key)}; a reference 'Medication/{Escape(twice.Key)}' would be ambiguous.");
+                    }
                 }
             }
         }
