@@ -429,8 +429,8 @@ internal static class JsonInput
                         At(nameAt, Path() + "." + name, InputProblemCodes.Duplicate, $"the property {Echo.Quote(name)} appears more than once in this object; give it once.");
                     }
 
-                    At(nameAt, Path() + "." + Echo.Escape(name), InputProblemCodes.UnknownProperty, $"unknown property {Echo.Quote(name)}; the format does not have it (check the spelling). Known here: {shape.Known}.");
                     r.Read();
+                    At(nameAt, Path() + "." + Echo.Escape(name), InputProblemCodes.UnknownProperty, $"unknown property {Echo.Quote(name)}; the format does not have it (check the spelling). Known here: {shape.Known}.");
                     if (!Skip(ref r))
                     {
                         return false;
