@@ -34,12 +34,7 @@ public static class FuzzTargets
         ["cds-hooks"] = CdsHooksRequest,
     };
 
-    private static readonly CdsHooks.CdsHooksOptions CdsOptions = new();
-    private static readonly CdsHooks.Records.ToxinRecognizer Recognizer = new(CdsOptions.CodeMap, CdsOptions.OtherToxinCodes);
-    private static readonly CdsHooks.Cards.ProtocolCards Cards = new(CdsOptions.Protocol, Recognizer);
-#pragma warning disable CA2000 // one client for the process; the fuzz target never lets it reach the network (no fhirServer)
-    private static readonly CdsHooks.Records.RecordLoader Loader = new(Recognizer, new HttpClient(), TimeSpan.FromSeconds(1), false, CdsOptions.ChronicMigraineReasonCodes);
-#pragma warning restore CA2000
+
 
     /// <summary>Decodes fuzzer bytes: UTF-8, or UTF-16 when the input starts with 0xFF 0xFE (so lone surrogates are reachable).</summary>
     /// <param name="bytes">The input.</param>
@@ -226,7 +221,7 @@ public static class FuzzTargets
                 CdsHooks.Records.PatientRecord record;
                 try
                 {
-                    record = Loader.LoadAsync(offline, CancellationToken.None).GetAwaiter().GetResult();
+                    record = Cds.Loader.LoadAsync(offline, CancellationToken.None).GetAwaiter().GetResult();
                 }
                 catch (CdsHooks.Protocol.RequestProblem p) when (p.Status == 412)
                 {
@@ -236,14 +231,14 @@ public static class FuzzTargets
                 if (hook == "order-sign")
                 {
                     var index = 0;
-                    foreach (var order in Cards.Orders(request.DraftOrders!, today))
+                    foreach (var order in Cds.Cards.Orders(request.DraftOrders!, today))
                     {
-                        _ = Cards.ForOrder($"{request.HookInstance}|{index++}", order, record).ToList();
+                        _ = Cds.Cards.ForOrder($"{request.HookInstance}|{index++}", order, record).ToList();
                     }
                 }
                 else
                 {
-                    _ = Cards.ForPatient(request.HookInstance, record, today);
+                    _ = Cds.Cards.ForPatient(request.HookInstance, record, today);
                 }
             }
 
@@ -256,6 +251,20 @@ public static class FuzzTargets
                 Touch(p.Problems);
             }
         }
+    }
+
+    /// <summary>
+    /// The CDS Hooks service's parts, made on first use inside a run: instrumented code must not run before
+    /// SharpFuzz has set up AFL++'s shared memory (a static initializer of <see cref="FuzzTargets"/> would).
+    /// </summary>
+    private static class Cds
+    {
+        internal static readonly CdsHooks.CdsHooksOptions Options = new();
+        internal static readonly CdsHooks.Records.ToxinRecognizer Recognizer = new(Options.CodeMap, Options.OtherToxinCodes);
+        internal static readonly CdsHooks.Cards.ProtocolCards Cards = new(Options.Protocol, Recognizer);
+#pragma warning disable CA2000 // one client for the process; the fuzz target never lets it reach the network (no fhirServer)
+        internal static readonly CdsHooks.Records.RecordLoader Loader = new(Recognizer, new HttpClient(), TimeSpan.FromSeconds(1), false, Options.ChronicMigraineReasonCodes);
+#pragma warning restore CA2000
     }
 
     private static void Touch(System.Collections.Immutable.ImmutableArray<Input.InputProblem> problems)
