@@ -426,7 +426,8 @@ internal static class JsonInput
                     seenUnknown ??= new HashSet<string>(StringComparer.Ordinal);
                     if (!seenUnknown.Add(name))
                     {
-                        At(nameAt, Path() + "." + name, InputProblemCodes.Duplicate, $"the property {Echo.Quote(name)} appears more than once in this object; give it once.");
+                        // Escaped like every echoed value (found by AFL++: a repeated unknown name with an escaped line break put a raw one in the path).
+                        At(nameAt, Path() + "." + Echo.Escape(name), InputProblemCodes.Duplicate, $"the property {Echo.Quote(name)} appears more than once in this object; give it once.");
                     }
 
                     r.Read();
