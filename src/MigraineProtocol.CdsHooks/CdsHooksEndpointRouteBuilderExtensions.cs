@@ -63,7 +63,7 @@ internal sealed class CdsHooksService
         Check(options);
         this.options = options;
         logger = loggers.CreateLogger("MigraineProtocol.CdsHooks");
-        verifier = new TokenVerifier([.. options.TrustedIssuers], options.TimeProvider, options.ClockSkew, options.MaxTokenLifetime, logger);
+        verifier = new TokenVerifier([.. options.TrustedIssuers.Select(t => new IssuerSource(t.Issuer, t.JwksFile, t.JwksUrl, t.JwksRefresh))], options.TimeProvider, options.ClockSkew, options.MaxTokenLifetime, logger);
         var recognizer = new ToxinRecognizer(options.CodeMap, [.. options.OtherToxinCodes]);
         var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
         loader = new RecordLoader(recognizer, http, options.FhirServerTimeout, options.AllowHttpFhirServer, [.. options.ChronicMigraineReasonCodes]);

@@ -7,6 +7,7 @@ using MigraineProtocol.Diaries.Criteria;
 using MigraineProtocol.Localization;
 using MigraineProtocol.Outcomes;
 using Microsoft.Playwright;
+using MigraineProtocol.Primitives;
 
 namespace MigraineProtocol.BrowserTests;
 

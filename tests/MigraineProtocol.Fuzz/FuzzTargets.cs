@@ -1,11 +1,12 @@
 using System.Text;
-using MigraineProtocol.Cli.Commands;
+using MigraineProtocol.Cli.Output;
 using MigraineProtocol.Definitions;
 using MigraineProtocol.Diaries;
 using MigraineProtocol.Diaries.Criteria;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Fhir.Mapping;
 using MigraineProtocol.Outcomes;
+using MigraineProtocol.Primitives;
 using MigraineProtocol.Protocols;
 using MigraineProtocol.Rendering;
 using MigraineProtocol.Rules;
@@ -140,14 +141,17 @@ public static class FuzzTargets
             return;
         }
 
-        var cohort = arms.Select(a => (a.Name, a.Patients.ToList())).ToList();
-        foreach (var method in new[] { "wilson", "clopper-pearson" })
+        foreach (var method in IntervalMethods.ForProportions)
         {
-            var options = OutcomesCommand.CheckOptions(50, 0.95, method, arms.Length > 1 ? arms[0].Name : null, arms.Length > 1 ? arms[1].Name : null);
-            var report = OutcomesCommand.Analyze("fuzz.csv", cohort, options);
+            var report = CohortOutcomes.Summarize(arms, ResponderThreshold.Percent50, 0.95, method);
+            if (arms.Length > 1)
+            {
+                report = report.Compare(arms[0].Name, arms[1].Name);
+            }
+
             using var writer = new StringWriter();
-            OutcomesCommand.WriteJson(writer, report);
-            OutcomesCommand.WriteTable(writer, "fuzz.csv", report);
+            writer.Write(OutcomesJson.Write(report));
+            OutcomesText.Write(writer, "fuzz.csv", report);
         }
     }
 
@@ -177,8 +181,8 @@ public static class FuzzTargets
         Check(AdverseEventCsv.Read(again.ToString(), "again.csv", cohort).Select(e => (e.PatientId, e.Term)).SequenceEqual(events.Select(e => (e.PatientId, e.Term))), "events round trip");
         var rates = cohort.Rates(0.95);
         using var writer = new StringWriter();
-        AdverseEventsCommand.WriteJson(writer, 0.95, rates);
-        AdverseEventsCommand.WriteTable(writer, "cohort.csv", "fuzz.csv", 0.95, rates);
+        writer.Write(OutcomesJson.WriteAdverseEvents(0.95, rates));
+        AdverseEventsText.Write(writer, "cohort.csv", "fuzz.csv", 0.95, rates);
     }
 
     private static void Fhir(string text)

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 using MigraineProtocol.Outcomes;
+using MigraineProtocol.Primitives;
 
 namespace MigraineProtocol.Benchmarks.Outcomes;
 

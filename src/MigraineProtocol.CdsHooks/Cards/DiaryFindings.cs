@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using MigraineProtocol.Diaries.Criteria;
 using MigraineProtocol.Fhir.Diaries;
 using MigraineProtocol.Primitives;
 using MigraineProtocol.Sessions;
@@ -45,10 +46,11 @@ internal static class DiaryFindings
     public static readonly Citation NiceStart = new("S9", "NICE TA260 recommendation 1.1 (clinical-facts.md §4)", VerificationLevel.Verified);
     public static readonly Citation NiceStop = new("S9", "NICE TA260 recommendation 1.2 (clinical-facts.md §4)", VerificationLevel.Verified);
 
-    private const int HeadacheDays = 15;
-    private const int MigraineDays = 8;
-    private const decimal NonResponseReduction = 0.30m;
-    private const int EpisodicPeriods = 3;
+    // The numbers are the core library's, each cited once there (ClinicalDayCounts, NiceTa260).
+    private static int HeadacheDays => NiceTa260.HeadacheDaysPerMonth;
+    private static int MigraineDays => NiceTa260.MigraineDaysPerMonth;
+    private static ResponderThreshold NonResponseReduction => NiceTa260.NonResponseReduction;
+    private static int EpisodicPeriods => NiceTa260.EpisodicConsecutiveMonths;
 
     public static DiaryFinding Evaluate(ImmutableArray<DiaryPeriodCounts> periods, TreatmentHistory history, DateOnly asOf)
     {
@@ -125,9 +127,10 @@ internal static class DiaryFindings
         }
 
         var reduction = (before - now) / before;
+        var nonResponse = !NonResponseReduction.IsMetBy((double)before, (double)now);
         var pct = decimal.Round(reduction * 100, 0, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture);
-        lines.Add($"Response: {baseline.HeadacheDays} headache days in {Span(baseline)} (baseline), {after.HeadacheDays} in {Span(after)} (cycle 2); per 28 days a {pct}% reduction ({(reduction < NonResponseReduction ? "under" : "at least")} 30%).");
-        return reduction < NonResponseReduction;
+        lines.Add($"Response: {baseline.HeadacheDays} headache days in {Span(baseline)} (baseline), {after.HeadacheDays} in {Span(after)} (cycle 2); per 28 days a {pct}% reduction ({(nonResponse ? "under" : "at least")} {NonResponseReduction.Percent.ToString("0", CultureInfo.InvariantCulture)}%).");
+        return nonResponse;
     }
 
     private static bool? Episodic(List<DiaryPeriodCounts> done, DateOnly first, List<string> lines)

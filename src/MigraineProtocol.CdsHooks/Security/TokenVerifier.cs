@@ -29,7 +29,7 @@ internal sealed class TokenVerifier : IDisposable
     private readonly ILogger logger;
     private readonly HttpClient http = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(5) };
 
-    public TokenVerifier(IEnumerable<TrustedIssuer> trusted, TimeProvider time, TimeSpan skew, TimeSpan maxLifetime, ILogger logger)
+    public TokenVerifier(IEnumerable<IssuerSource> trusted, TimeProvider time, TimeSpan skew, TimeSpan maxLifetime, ILogger logger)
     {
         this.time = time;
         this.skew = skew;
@@ -137,7 +137,7 @@ internal sealed class TokenVerifier : IDisposable
         return false;
     }
 
-    private sealed class IssuerKeys(TrustedIssuer trusted)
+    private sealed class IssuerKeys(IssuerSource trusted)
     {
         private readonly SemaphoreSlim gate = new(1, 1);
         private IList<SecurityKey>? keys;
@@ -228,3 +228,10 @@ internal sealed class ReplayCache(TimeProvider time, int capacity = 1_000_000)
         }
     }
 }
+
+/// <summary>
+/// A trusted issuer as the verifier sees it: a snapshot of the public, settable
+/// <see cref="TrustedIssuer"/> taken when the services are mapped, so Security knows nothing of the
+/// options types above it (no cycle in the layer map, ADR 0174).
+/// </summary>
+internal sealed record IssuerSource(string Issuer, string? JwksFile, Uri? JwksUrl, TimeSpan JwksRefresh);

@@ -1,4 +1,3 @@
-using System.Text;
 using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Protocols;
 using MigraineProtocol.Rules;
@@ -13,8 +12,6 @@ namespace MigraineProtocol.Cli.Commands;
 /// </summary>
 internal static class BatchOutput
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     internal static int Run(CliIo io, string path, TreatmentProtocol protocol, ValidationOptions options)
     {
         string[] files;
@@ -26,58 +23,32 @@ internal static class BatchOutput
                 throw new CliException($"{InputFiles.Show(path)}: the folder holds no *.ndjson batch file.");
             }
         }
-        else if (File.Exists(path))
-        {
-            files = [path];
-        }
         else
         {
-            throw new CliException($"{InputFiles.Show(path)}: no such file or folder; expected a batch file (newline-delimited JSON).");
+            files = [path]; // a missing file gets the one message of InputFiles
         }
 
         var anyInvalid = false;
         var anyUnreadable = false;
         foreach (var file in files)
         {
-            var shown = InputFiles.Show(file);
             try
             {
-                using var reader = new StreamReader(file, StrictUtf8, detectEncodingFromByteOrderMarks: false);
-                if (reader.Peek() == 0xFEFF)
+                using var reader = InputFiles.OpenText(file, "batch");
+                foreach (var result in BatchValidation.Validate(reader, InputFiles.Show(file), protocol, options))
                 {
-                    reader.Read();
-                }
-
-                foreach (var result in BatchValidation.Validate(reader, shown, protocol, options))
-                {
-                    io.Out.Write(BatchValidation.Write(result));
-                    io.Out.Write('\n');
-                    if (result.Report is { } report)
+                    io.Out.Write(BatchValidation.Write(result) + "\n");
+                    anyInvalid |= result.Report is { IsValid: false };
+                    anyUnreadable |= result.Report is null;
+                    foreach (var problem in result.Problems)
                     {
-                        anyInvalid |= !report.IsValid;
-                    }
-                    else
-                    {
-                        anyUnreadable = true;
-                        foreach (var problem in result.Problems)
-                        {
-                            io.Error.Write(problem.ToString());
-                            io.Error.Write('\n');
-                        }
+                        io.Error.Write(problem + "\n");
                     }
                 }
             }
-            catch (DecoderFallbackException)
+            catch (Exception e) when (InputFiles.Failure(file, "batch", e) is { } failure)
             {
-                throw new CliException($"{shown}: the file is not UTF-8 text; save the batch file as UTF-8.");
-            }
-            catch (Exception e) when (e is UnauthorizedAccessException or System.Security.SecurityException)
-            {
-                throw new CliException($"{shown}: permission denied; the batch file cannot be read.");
-            }
-            catch (IOException)
-            {
-                throw new CliException($"{shown}: the batch file cannot be read.");
+                throw failure;
             }
         }
 

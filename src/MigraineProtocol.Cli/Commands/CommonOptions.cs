@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Definitions;
 using MigraineProtocol.Primitives;
@@ -6,7 +7,12 @@ using MigraineProtocol.Protocols;
 
 namespace MigraineProtocol.Cli.Commands;
 
-/// <summary>Options shared by several commands, and their checks.</summary>
+/// <summary>
+/// Options shared by several commands, and the System.CommandLine helpers every command uses: allowed
+/// values (<see cref="Choice"/>, which also gives completions and help), range checks as validators
+/// (<see cref="Check{T}"/>), so the parser rejects a bad value before a command runs (exit 2, one line by
+/// <see cref="UsageErrors"/>).
+/// </summary>
 internal static class CommonOptions
 {
     /// <summary>
@@ -33,7 +39,7 @@ internal static class CommonOptions
             return Catalogs.Default;
         }
 
-        var files = paths.Select(path => DefinitionFile.FromJson(Input.InputFiles.Show(path), Input.InputFiles.ReadText(path, "definition"))).ToList();
+        var files = paths.Select(path => DefinitionFile.FromJson(InputFiles.Show(path), InputFiles.ReadText(path, "definition"))).ToList();
         return Catalogs.TryLoad(files, out var catalog, out var problems)
             ? catalog
             : throw new CliException(problems.Length == 1
@@ -47,21 +53,56 @@ internal static class CommonOptions
         DefaultValueFactory = _ => "preempt",
     };
 
-    internal static Option<string> Format(params string[] formats) => new("--format", "-f")
+    /// <summary><c>--format</c>, <c>-f</c>: one of <paramref name="formats"/>, the first the default.</summary>
+    internal static Option<string> Format(params string[] formats) =>
+        Choice(new Option<string>("--format", "-f"), "The output format", formats);
+
+    /// <summary>Restricts an option to <paramref name="values"/> (<paramref name="defaultValue"/>, else the first, is the default):
+    /// the parser rejects any other value, completions offer them and help lists them.</summary>
+    internal static Option<T> Choice<T>(Option<T> option, string description, string[] values, string? defaultValue = null)
     {
-        Description = $"The output format: {string.Join(", ", formats.Select(f => $"'{f}'"))} (default '{formats[0]}').",
-        DefaultValueFactory = _ => formats[0],
-    };
+        var chosen = defaultValue ?? values[0];
+        option.Description = description + "."; // help adds the allowed values and the default: -f, --format <csv|json|table> ... [default: table]
+        option.DefaultValueFactory = r => (T)Convert.ChangeType(chosen, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), CultureInfo.InvariantCulture);
+        option.AcceptOnlyFromAmong(values);
+        UsageErrors.Allow(option, values);
+        return option;
+    }
 
-    internal static string CheckFormat(string value, params string[] formats) => CheckChoice(value, "--format", formats);
+    /// <summary>Adds a check of the parsed value: <paramref name="check"/> returns the message for a bad value
+    /// (starting with the option's name, as <see cref="UsageErrors"/> prints it), or <see langword="null"/>.</summary>
+    internal static Option<T> Check<T>(this Option<T> option, Func<T, string?> check)
+    {
+        option.Validators.Add(r =>
+        {
+            if (r.Tokens.Count != 1)
+            {
+                return; // the default, or no value (UsageErrors says so)
+            }
 
-    internal static string CheckChoice(string value, string option, params string[] choices) =>
-        choices.Contains(value, StringComparer.Ordinal)
-            ? value
-            : throw new CliException($"{option} {Quote(value)}: use one of {string.Join(", ", choices)}.");
+            T? value;
+            try
+            {
+                value = r.GetValueOrDefault<T>();
+            }
+            catch (InvalidOperationException)
+            {
+                return; // not of the option's type: UsageErrors says what it expected
+            }
+
+            if (value is not null && check(value) is { } message)
+            {
+                r.AddError(message);
+            }
+        });
+        return option;
+    }
 
     /// <summary>Quotes a value the user typed for a message: control characters escaped, long values cut.</summary>
-    internal static string Quote(string value) => "'" + Input.InputFiles.Show(value.Length > 60 ? value[..60] + "…" : value) + "'";
+    internal static string Quote(string value) => "'" + InputFiles.Show(value.Length > 60 ? value[..60] + "…" : value) + "'";
+
+    /// <summary>A number as the user may have typed it, round-trip and invariant.</summary>
+    internal static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     internal static TreatmentProtocol ResolveProtocol(ProtocolCatalog catalog, string name)
     {

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using MigraineProtocol.Cli.Input;
 using MigraineProtocol.Cli.Output;
+using MigraineProtocol.Diaries;
 using MigraineProtocol.Diaries.Criteria;
 using MigraineProtocol.Serialization;
 
@@ -9,59 +9,41 @@ namespace MigraineProtocol.Cli.Commands;
 
 /// <summary>
 /// <c>migraine-protocol eligibility DIARY.csv --preventives-failed N [--overuse-managed true|false] [--adult true|false] [--rules nice,us-label] [--periods calendar-month|28-day] [--format table|json]</c>:
-/// the NICE TA260 start verdict and the US-label indication verdict. Exit 0 when every selected verdict is met, 1 when not (or undecided), 2 on bad input.
+/// the NICE TA260 start verdict and the US-label indication verdict (<see cref="EligibilityAssessment"/>; JSON <see cref="VerdictJson"/>).
+/// Exit 0 when every selected verdict is met, 1 when not (or undecided), 2 on bad input.
 /// </summary>
 internal static class EligibilityCommand
 {
-    private static readonly string[] Formats = ["table", "json"];
-
     internal static Command Create(CliIo io)
     {
         var file = DiaryInput.DiaryArgument();
-        var format = CommonOptions.Format(Formats);
-        var periods = DiaryInput.Periods("calendar-month");
-        var preventives = new Option<int>("--preventives-failed")
-        {
-            Description = "How many preventive medicines have not worked, were not tolerated or are unsuitable because of safety concerns (NICE TA260 needs at least 3).",
-            Required = true,
-        };
+        var format = CommonOptions.Format("table", "json");
+        var periods = DiaryInput.Periods(PeriodKind.CalendarMonth);
+        var preventives = DiaryInput.PreventivesFailed("How many preventive medicines have not worked, were not tolerated or are unsuitable because of safety concerns (NICE TA260 needs at least 3).");
         var managed = new Option<bool?>("--overuse-managed")
         {
             Description = "Whether the condition is appropriately managed for medication overuse (a clinician's judgement): true or false. Without it, that NICE criterion is not assessed.",
         };
-        var adult = new Option<bool?>("--adult")
-        {
-            Description = "Whether the patient is an adult: true or false. Without it, the age criterion is not assessed.",
-        };
+        var adult = new Option<bool?>("--adult") { Description = "Whether the patient is an adult: true or false. Without it, the age criterion is not assessed." };
+        var all = string.Join(',', EligibilityRuleSets.All.Select(EligibilityRuleSets.Format));
         var rules = new Option<string>("--rules")
         {
-            Description = "The verdicts to give, comma-separated: nice, us-label (default both). Exit code 0 only when every selected verdict is met.",
-            DefaultValueFactory = _ => "nice,us-label",
-        };
+            Description = $"The verdicts to give, comma-separated: {string.Join(", ", EligibilityRuleSets.All.Select(EligibilityRuleSets.Format))} (default both). Exit code 0 only when every selected verdict is met.",
+            DefaultValueFactory = _ => all,
+        }.Check(v => Parts(v).FirstOrDefault(p => !EligibilityRuleSets.TryParse(p, out _)) is { } bad
+            ? $"--rules {CommonOptions.Quote(bad)}: use nice, us-label or both, comma-separated."
+            : null);
+        rules.CompletionSources.Add([.. EligibilityRuleSets.All.Select(EligibilityRuleSets.Format), all]);
         var command = new Command("eligibility", "Check a diary and the preventive history against the NICE TA260 start criteria and the US-label indication; every criterion is listed with its numbers and source. The verdict informs; a clinician decides. Exit 0 all criteria met, 1 a criterion not met or undecided, 2 bad input.")
         {
-            file,
-            format,
-            periods,
-            preventives,
-            managed,
-            adult,
-            rules,
+            file, format, periods, preventives, managed, adult, rules,
         };
         command.SetAction(result =>
         {
-            var f = CommonOptions.CheckFormat(result.GetValue(format)!, Formats);
-            var kind = DiaryInput.CheckPeriods(result.GetValue(periods)!);
-            var selected = ParseRules(result.GetValue(rules)!);
-            var n = result.GetValue(preventives);
-            if (n < 0)
-            {
-                throw new CliException($"--preventives-failed must be zero or more, not {n.ToString(CultureInfo.InvariantCulture)}.");
-            }
-
-            var diary = DiaryInput.Read(result.GetValue(file)!);
-            var assessment = EligibilityAssessment.Assess(diary, new EligibilityInput(n, result.GetValue(managed), result.GetValue(adult)), kind, selected);
-            if (f == "json")
+            var selected = Parts(result.GetValue(rules)!).Select(p => EligibilityRuleSets.TryParse(p, out var r) ? r : default).ToList();
+            var input = new EligibilityInput(result.GetValue(preventives), result.GetValue(managed), result.GetValue(adult));
+            var assessment = EligibilityAssessment.Assess(RecordFiles.ReadDiary(result.GetValue(file)!), input, DiaryInput.Kind(result, periods), selected);
+            if (result.GetValue(format) == "json")
             {
                 io.Out.Write(VerdictJson.Write(assessment) + "\n");
             }
@@ -82,19 +64,5 @@ internal static class EligibilityCommand
         return command;
     }
 
-    private static List<EligibilityRuleSet> ParseRules(string value)
-    {
-        var list = new List<EligibilityRuleSet>();
-        foreach (var part in value.Split(',', StringSplitOptions.TrimEntries))
-        {
-            if (!EligibilityRuleSets.TryParse(part, out var ruleSet))
-            {
-                throw new CliException($"Unknown rule set '{part}' for --rules. Use nice, us-label or both, comma-separated.");
-            }
-
-            list.Add(ruleSet);
-        }
-
-        return list;
-    }
+    private static string[] Parts(string value) => value.Split(',', StringSplitOptions.TrimEntries);
 }

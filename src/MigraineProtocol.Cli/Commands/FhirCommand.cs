@@ -13,8 +13,6 @@ namespace MigraineProtocol.Cli.Commands;
 /// </summary>
 internal static class FhirCommand
 {
-    private static readonly string[] BundleKinds = ["transaction", "collection"];
-
     /// <summary>The subject text when no <c>--patient</c> is given (a display-only reference: FHIR requires a subject).</summary>
     internal const string UnidentifiedPatient = "patient not identified";
 
@@ -27,38 +25,36 @@ internal static class FhirCommand
     private static Command Export(CliIo io)
     {
         var session = new Argument<string>("SESSION.json") { Description = "The session file: {\"date\", \"injections\": [{\"site\", \"units\"}], \"product\"?, \"lot\"?, \"expiry\"?, \"reconstitution\"?: {\"vialUnits\", \"diluentMl\"}, \"vials\"?, \"adverseEvents\"?} (docs/json-formats.md); adverse events become AdverseEvent resources." };
-        var patient = new Option<string?>("--patient") { Description = $"The patient reference, for example 'Patient/123' (default: a display-only reference '{UnidentifiedPatient}')." };
-        var performer = new Option<string?>("--performer") { Description = "The performer reference, for example 'Practitioner/7' (default: none)." };
-        var bundle = new Option<string>("--bundle") { Description = "The Bundle type: 'transaction' (default, ready to POST) or 'collection'.", DefaultValueFactory = _ => "transaction" };
+        var patient = Reference(new Option<string?>("--patient") { Description = $"The patient reference, for example 'Patient/123' (default: a display-only reference '{UnidentifiedPatient}')." });
+        var performer = Reference(new Option<string?>("--performer") { Description = "The performer reference, for example 'Practitioner/7' (default: none)." });
+        var bundle = CommonOptions.Choice(new Option<string>("--bundle"), "The Bundle type ('transaction' is ready to POST)", ["transaction", "collection"]);
         var diary = new Option<string?>("--diary") { Description = "A headache diary CSV (as for the 'diary' command): its periods go into the Bundle as headache-days and migraine-days Observations." };
-        var periods = DiaryInput.Periods("28-day");
+        var periods = DiaryInput.Periods(Diaries.PeriodKind.TwentyEightDays);
         var command = new Command("export", "Write a session as a FHIR R4 Bundle (JSON) on standard output: a Procedure, the Medication, a BodyStructure per site, a MedicationAdministration per injection and, with --diary, two Observations per diary period.")
         {
-            session,
-            patient,
-            performer,
-            bundle,
-            diary,
-            periods,
+            session, patient, performer, bundle, diary, periods,
         };
         command.Options.Add(CommonOptions.Definitions);
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(diary) is null && r.GetResult(periods) is { Implicit: false })
+            {
+                r.AddError("--periods needs --diary DIARY.csv.");
+            }
+        });
         command.SetAction(result =>
         {
-            var kind = CommonOptions.CheckChoice(result.GetValue(bundle)!, "--bundle", BundleKinds) == "collection" ? FhirBundleKind.Collection : FhirBundleKind.Transaction;
-            var periodKind = DiaryInput.CheckPeriods(result.GetValue(periods)!);
+            var kind = result.GetValue(bundle) == "collection" ? FhirBundleKind.Collection : FhirBundleKind.Transaction;
+            var periodKind = DiaryInput.Kind(result, periods);
             var diaryPath = result.GetValue(diary);
-            if (diaryPath is null && result.GetResult(periods) is { Implicit: false })
-            {
-                throw new CliException("--periods needs --diary DIARY.csv.");
-            }
 
             var options = new FhirExportOptions(
-                Reference(result.GetValue(patient), "--patient") ?? FhirReference.DisplayOnly(UnidentifiedPatient),
-                Reference(result.GetValue(performer), "--performer"),
+                result.GetValue(patient) is { } p ? new FhirReference(p) : FhirReference.DisplayOnly(UnidentifiedPatient),
+                result.GetValue(performer) is { } w ? new FhirReference(w) : null,
                 kind: kind,
                 anatomy: CommonOptions.Catalog(result).Anatomy);
             var s = RecordFiles.ReadSession(result.GetValue(session)!);
-            var counts = diaryPath is null ? [] : DiaryPeriodCounts.FromDiary(DiaryInput.Read(diaryPath), periodKind);
+            var counts = diaryPath is null ? [] : DiaryPeriodCounts.FromDiary(RecordFiles.ReadDiary(diaryPath), periodKind);
             var json = FhirJson.Serialize(SessionFhirMapper.ToBundle(s, options, counts));
             io.Out.Write(json);
             io.Out.Write('\n');
@@ -84,20 +80,17 @@ internal static class FhirCommand
         return command;
     }
 
-    private static FhirReference? Reference(string? text, string option)
+    /// <summary>A reference option: the parser refuses text that is not a FHIR reference.</summary>
+    private static Option<string?> Reference(Option<string?> option) => option.Check(text =>
     {
-        if (text is null)
-        {
-            return null;
-        }
-
         try
         {
-            return new FhirReference(text);
+            _ = new FhirReference(text!);
+            return null;
         }
         catch (ArgumentException)
         {
-            throw new CliException($"{CommonOptions.Quote(text)} is not a FHIR reference for {option}: use a reference such as 'Patient/123' (no spaces).");
+            return $"{option.Name} {CommonOptions.Quote(text!)}: not a FHIR reference; use a reference such as 'Patient/123' (no spaces).";
         }
-    }
+    });
 }

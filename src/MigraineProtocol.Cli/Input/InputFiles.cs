@@ -20,49 +20,80 @@ internal static class InputFiles
     /// <param name="what">What the file should be, for messages ("session", "diary").</param>
     internal static string ReadText(string path, string what)
     {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            throw new CliException($"no {what} file was named; give the path of a {what} file.");
-        }
-
-        var shown = Show(path);
-        if (Directory.Exists(path))
-        {
-            throw new CliException($"{shown}: is a directory; expected a {what} file.");
-        }
-
+        var info = Check(path, what);
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new CliException($"{shown}: no such file; expected a {what} file.");
-            }
-
             if (info.Length > InputLimits.MaxTextLength * 3L)
             {
-                throw new CliException($"{shown}: the file is {info.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes; the most a reader accepts is {InputLimits.MaxTextLength.ToString("N0", CultureInfo.InvariantCulture)} characters.");
+                throw new CliException($"{Show(path)}: the file is {info.Length.ToString("N0", CultureInfo.InvariantCulture)} bytes; the most a reader accepts is {InputLimits.MaxTextLength.ToString("N0", CultureInfo.InvariantCulture)} characters.");
             }
 
             var bytes = File.ReadAllBytes(path);
             var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
             return StrictUtf8.GetString(bytes, start, bytes.Length - start);
         }
-        catch (DecoderFallbackException)
+        catch (Exception e) when (Failure(path, what, e) is { } failure)
         {
-            throw new CliException($"{shown}: the file is not UTF-8 text; save the {what} file as UTF-8.");
+            throw failure;
         }
-        catch (Exception e) when (e is UnauthorizedAccessException or System.Security.SecurityException)
+    }
+
+    /// <summary>Opens a text file to read line by line (UTF-8, a byte order mark skipped); read it inside
+    /// <c>catch (Exception e) when (InputFiles.Failure(path, what, e) is { } failure)</c> so that a failure while reading has the same message.</summary>
+    /// <param name="path">The path as the user gave it.</param>
+    /// <param name="what">What the file should be, for messages ("batch").</param>
+    internal static StreamReader OpenText(string path, string what)
+    {
+        Check(path, what);
+        try
         {
-            throw new CliException($"{shown}: permission denied; the {what} file cannot be read.");
+            var reader = new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: false);
+            if (reader.Peek() == 0xFEFF)
+            {
+                reader.Read();
+            }
+
+            return reader;
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception e) when (Failure(path, what, e) is { } failure)
         {
-            throw new CliException($"{shown}: no such file; expected a {what} file.");
+            throw failure;
         }
-        catch (Exception e) when (e is IOException or NotSupportedException or ArgumentException)
+    }
+
+    /// <summary>The one message for a file that cannot be read, by cause: not UTF-8, permission denied, gone, or any other I/O
+    /// failure; <see langword="null"/> for an exception that is not about the file (it propagates).</summary>
+    internal static CliException? Failure(string path, string what, Exception e) => e switch
+    {
+        CliException => null,
+        DecoderFallbackException => new($"{Show(path)}: the file is not UTF-8 text; save the {what} file as UTF-8."),
+        UnauthorizedAccessException or System.Security.SecurityException => new($"{Show(path)}: permission denied; the {what} file cannot be read."),
+        FileNotFoundException or DirectoryNotFoundException => new($"{Show(path)}: no such file; expected a {what} file."),
+        IOException or NotSupportedException or ArgumentException => new($"{Show(path)}: the {what} file cannot be read."),
+        _ => null,
+    };
+
+    /// <summary>Checks that a path names an existing file (not blank, not a directory) and returns its information.</summary>
+    private static FileInfo Check(string path, string what)
+    {
+        if (string.IsNullOrWhiteSpace(path))
         {
-            throw new CliException($"{shown}: the {what} file cannot be read.");
+            throw new CliException($"no {what} file was named; give the path of a {what} file.");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new CliException($"{Show(path)}: is a directory; expected a {what} file.");
+        }
+
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? info : throw new CliException($"{Show(path)}: no such file; expected a {what} file.");
+        }
+        catch (Exception e) when (Failure(path, what, e) is { } failure)
+        {
+            throw failure;
         }
     }
 

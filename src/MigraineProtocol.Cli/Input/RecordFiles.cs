@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using MigraineProtocol.Diaries;
 using MigraineProtocol.Fhir.Mapping;
 using MigraineProtocol.Outcomes;
@@ -9,8 +10,8 @@ namespace MigraineProtocol.Cli.Input;
 /// <summary>
 /// Reads the files the commands take with the library's readers (<see cref="SessionJson"/>,
 /// <see cref="HistoryJson"/>, <see cref="HeadacheDiaryCsv"/>, <see cref="OutcomeCohortCsv"/>,
-/// <see cref="SessionFhirMapper"/>), opened by <see cref="InputFiles"/>. Any problem is a
-/// <see cref="CliException"/> (exit 2) naming the file and the place of every problem.
+/// <see cref="AdverseEventCsv"/>, <see cref="SessionFhirMapper"/>), opened by <see cref="InputFiles"/>. Any
+/// problem is a <see cref="CliException"/> (exit 2) naming the file and the place of every problem.
 /// </summary>
 internal static class RecordFiles
 {
@@ -23,8 +24,11 @@ internal static class RecordFiles
     internal static HeadacheDiary ReadDiary(string path) =>
         HeadacheDiaryCsv.TryRead(InputFiles.ReadText(path, "diary"), InputFiles.Show(path), out var diary, out var problems) ? diary : throw InputFiles.Invalid(path, "diary", problems);
 
-    internal static System.Collections.Immutable.ImmutableArray<CohortArm> ReadCohort(string path) =>
+    internal static ImmutableArray<CohortArm> ReadCohort(string path) =>
         OutcomeCohortCsv.TryRead(InputFiles.ReadText(path, "cohort"), InputFiles.Show(path), out var arms, out var problems) ? arms : throw InputFiles.Invalid(path, "cohort", problems);
+
+    internal static ImmutableArray<CohortAdverseEvent> ReadAdverseEvents(string path, AdverseEventCohort cohort) =>
+        AdverseEventCsv.TryRead(InputFiles.ReadText(path, "events"), InputFiles.Show(path), cohort, out var events, out var problems) ? events : throw InputFiles.Invalid(path, "events", problems);
 
     internal static FhirSessionRecord ReadBundle(string path) =>
         SessionFhirMapper.TryRead(InputFiles.ReadText(path, "Bundle"), InputFiles.Show(path), out var record, out var problems) ? record : throw InputFiles.Invalid(path, "Bundle", problems);

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace MigraineProtocol.Cli.Input;
 
@@ -46,16 +48,30 @@ internal static class UsageErrors
 
         foreach (var error in result.Errors)
         {
-            switch (error.SymbolResult)
+            if (error.Message.StartsWith("--", StringComparison.Ordinal))
             {
+                return error.Message; // a command's own check (CommonOptions.Check, a command validator): already in the tool's words
+            }
+
+            var symbol = error.SymbolResult is ArgumentResult { Parent: OptionResult parent } ? parent : error.SymbolResult;
+            switch (symbol)
+            {
+                case OptionResult o when o.IdentifierTokenCount == 0 && o.Option.Required:
+                    return $"'{name}' needs {o.Option.Name}; run 'migraine-protocol {name} --help'.";
                 case OptionResult o when o.Tokens.Count == 0:
                     return $"{o.Option.Name} needs a value.";
+                case OptionResult o when o.Tokens.Count > 1 && o.Option.Arity.MaximumNumberOfValues == 1:
+                    return $"{o.Option.Name} is given {o.Tokens.Count.ToString(CultureInfo.InvariantCulture)} times; give it once.";
+                case OptionResult o when Converts(o.Tokens[^1].Value, o.Option.ValueType) && AllowedValues(o.Option) is { Count: > 0 } allowed:
+                    return $"{o.Option.Name} {Quote(o.Tokens[^1].Value)}: use one of {string.Join(", ", allowed)}.";
                 case OptionResult o:
                     return $"{o.Option.Name} {Quote(o.Tokens[^1].Value)}: expected {Expected(o.Option.ValueType)}.";
                 case ArgumentResult a when a.Tokens.Count == 0:
                     return $"'{name}' needs {a.Argument.Name}; run 'migraine-protocol {name} --help'.";
                 case ArgumentResult a:
                     return $"{a.Argument.Name} {Quote(a.Tokens[^1].Value)}: expected {Expected(a.Argument.ValueType)}.";
+                case CommandResult when result.CommandResult.Command.Options.FirstOrDefault(o => o.Required && result.GetResult(o) is null) is { } missing:
+                    return $"'{name}' needs {missing.Name}; run 'migraine-protocol {name} --help'.";
             }
         }
 
@@ -99,6 +115,26 @@ internal static class UsageErrors
 
         return -1;
     }
+
+    private static readonly ConditionalWeakTable<Option, string[]> Allowed = [];
+
+    /// <summary>Records the values an option accepts (set with <c>AcceptOnlyFromAmong</c>), in the order a message lists them.</summary>
+    internal static void Allow(Option option, string[] values) => Allowed.AddOrUpdate(option, values);
+
+    /// <summary>The values an option accepts, in their declared order (else as its completions list them); empty when any value of its type goes.</summary>
+    internal static IReadOnlyList<string> AllowedValues(Option option) =>
+        Allowed.TryGetValue(option, out var values) ? values
+        : option.ValueType == typeof(bool) || option.ValueType == typeof(bool?) ? [] : [.. option.GetCompletions(CompletionContext.Empty).Select(c => c.Label)];
+
+    private static bool Converts(string token, Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) switch
+        {
+            var t when t == typeof(int) => int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
+            var t when t == typeof(long) => long.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
+            var t when t == typeof(double) => double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
+            var t when t == typeof(bool) => bool.TryParse(token, out _),
+            _ => true,
+        };
 
     private static string Arguments(Command command) =>
         command.Arguments.Count == 0 ? "no arguments" : string.Join(" and ", command.Arguments.Select(a => a.Name));

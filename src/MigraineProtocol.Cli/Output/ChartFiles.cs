@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text;
-using MigraineProtocol.Cli.Input;
 
 namespace MigraineProtocol.Cli.Output;
 
@@ -12,16 +10,6 @@ internal static class ChartFiles
         Description = $"Also draw {what} as an SVG chart to this file (deterministic; see docs/charts.md).",
     };
 
-    /// <summary>Writes a chart (UTF-8 without a byte-order mark); standard output stays the command's table or JSON.</summary>
-    internal static void Write(CliIo io, string path, string svg)
-    {
-        try
-        {
-            File.WriteAllText(path, svg, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"{path}: the chart cannot be written: {e.Message}");
-        }
-    }
+    /// <summary>Writes a chart (<see cref="OutputFiles"/>); standard output stays the command's table or JSON.</summary>
+    internal static void Write(string path, string svg) => OutputFiles.Write(path, svg, "chart");
 }

@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
+using Hl7.Fhir.Introspection;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Specification;
 using Hl7.Fhir.Utility;
 using MigraineProtocol.Input;
 
@@ -11,7 +12,15 @@ namespace MigraineProtocol.Fhir.Mapping;
 /// <summary>FHIR R4 JSON for Bundles: deterministic, indented, LF line ends; strict parsing with located errors.</summary>
 public static class FhirJson
 {
-    private static readonly JsonSerializerOptions Options = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
+    // The FHIR R4 model, imported from the three Firely model assemblies named here. ModelInfo.ModelInspector
+    // holds the same model but finds these assemblies with Assembly.GetReferencedAssemblies, which Native AOT
+    // does not support (PlatformNotSupportedException); a test checks the two agree type for type (ADR 0180).
+    private static readonly ModelInspector Inspector = CreateInspector();
+
+    // Firely's own serializer and Utf8JsonReader-based deserializer (what FhirJsonConverter and ToJson wrap):
+    // no System.Text.Json JsonSerializer, whose reflection-based resolver Native AOT lacks.
+    private static readonly BaseFhirJsonSerializer Serializer = new(Inspector);
+    private static readonly BaseFhirJsonDeserializer Deserializer = new(Inspector);
 
     /// <summary>Returns the FHIR JSON of a Bundle, indented, with LF line ends and no trailing newline.</summary>
     /// <param name="bundle">The Bundle.</param>
@@ -20,7 +29,7 @@ public static class FhirJson
     public static string Serialize(Bundle bundle)
     {
         ArgumentNullException.ThrowIfNull(bundle);
-        return bundle.ToJson(pretty: true).ReplaceLineEndings("\n");
+        return Serializer.SerializeToString(bundle, pretty: true).ReplaceLineEndings("\n");
     }
 
     /// <summary>Reads the FHIR JSON of a Bundle.</summary>
@@ -56,7 +65,10 @@ public static class FhirJson
         Resource? resource;
         try
         {
-            resource = JsonSerializer.Deserialize<Resource>(json.TrimStart('\uFEFF'), Options);
+            // DeserializeObject(typeof(Resource)), not DeserializeResource: the latter starts from
+            // ModelInspector.Base, which Native AOT cannot build (see Inspector); both read the resource
+            // type from "resourceType" and use the same reader and settings.
+            resource = (Resource)Deserializer.DeserializeObject(typeof(Resource), json.TrimStart('\uFEFF'));
         }
         catch (DeserializationFailedException e)
         {
@@ -84,6 +96,17 @@ public static class FhirJson
         bundle = b;
         problems = [];
         return true;
+    }
+
+    /// <summary>The FHIR R4 model as <c>ModelInfo.ModelInspector</c> builds it: the R4 assembly, then the
+    /// shared base and conformance model assemblies it references, in that order.</summary>
+    internal static ModelInspector CreateInspector()
+    {
+        var inspector = new ModelInspector(FhirRelease.R4);
+        inspector.Import(typeof(ModelInfo).Assembly);
+        inspector.Import(typeof(Base).Assembly);
+        inspector.Import(typeof(StructureDefinition).Assembly);
+        return inspector;
     }
 
     private static InputProblem Located(string source, ExtendedCodedException e, byte[] utf8)

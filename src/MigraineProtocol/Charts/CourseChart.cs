@@ -2,6 +2,7 @@ using System.Text;
 using MigraineProtocol.Diaries;
 using MigraineProtocol.Diaries.Criteria;
 using MigraineProtocol.Localization;
+using MigraineProtocol.Primitives;
 
 namespace MigraineProtocol.Charts;
 
@@ -88,8 +89,8 @@ public static class CourseChart
 
             if (b > 0)
             {
-                var d30 = (1m - NiceTa260.NonResponseReduction) * b;
-                var d50 = (1m - TreatmentCourse.DefaultResponderReduction) * b;
+                var d30 = (1m - (decimal)NiceTa260.NonResponseReduction.Fraction) * b;
+                var d50 = (1m - (decimal)ResponderThreshold.Percent50.Fraction) * b;
                 var y30 = bottom - ((double)d30 * PxPerDay);
                 var y50 = bottom - ((double)d50 * PxPerDay);
                 var label50Y = Math.Max(y50 + 3, y30 + 3 + 12);
@@ -142,8 +143,8 @@ public static class CourseChart
         {
             sb.Append(text.Format(
                 "chart.course.desc-lines",
-                text.Number((1m - NiceTa260.NonResponseReduction) * course.Baseline.HeadacheDays, 1),
-                text.Number((1m - TreatmentCourse.DefaultResponderReduction) * course.Baseline.HeadacheDays, 1)));
+                text.Number((1m - (decimal)NiceTa260.NonResponseReduction.Fraction) * course.Baseline.HeadacheDays, 1),
+                text.Number((1m - (decimal)ResponderThreshold.Percent50.Fraction) * course.Baseline.HeadacheDays, 1)));
         }
 
         return sb.ToString();

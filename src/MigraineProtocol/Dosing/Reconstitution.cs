@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using MigraineProtocol.Primitives;
 
 namespace MigraineProtocol.Dosing;
@@ -50,6 +52,35 @@ public sealed class Reconstitution : IEquatable<Reconstitution>
 
     /// <summary>Gets the standard reconstitution of a 50 U vial with 1 mL (5 U per 0.1 mL).</summary>
     public static Reconstitution Vial50In1Ml { get; } = new(ToxinUnits.FromUnits(50), Volume.FromMillilitres(1));
+
+    /// <summary>Gets the vial sizes with a standard reconstitution at 5 U per 0.1 mL, smallest first: 50, 100 and 200 U (<see cref="DilutionSource"/>).</summary>
+    public static ImmutableArray<ToxinUnits> StandardVialSizes { get; } = [ToxinUnits.FromUnits(50), ToxinUnits.FromUnits(100), ToxinUnits.FromUnits(200)];
+
+    /// <summary>Returns the standard reconstitution of a vial size: 50 U in 1 mL, 100 U in 2 mL or 200 U in 4 mL, each 5 U per 0.1 mL
+    /// (clinical-facts.md §1.2: S7 SmPC dilution table for 50 and 100 U, S7b US PI for 200 U; VERIFIED-2nd, <see cref="DilutionSource"/>).</summary>
+    /// <param name="vialUnits">The units in one vial.</param>
+    /// <returns>The reconstitution.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The vial size has no standard reconstitution (it is not 50, 100 or 200 U).</exception>
+    public static Reconstitution ForVial(ToxinUnits vialUnits) =>
+        TryForVial(vialUnits, out var reconstitution)
+            ? reconstitution
+            : throw new ArgumentOutOfRangeException(nameof(vialUnits), vialUnits, $"A {vialUnits} vial has no standard reconstitution; the standard vial sizes are 50, 100 and 200 U, each reconstituted at 5 U per 0.1 mL (S7, S7b).");
+
+    /// <summary>Returns the standard reconstitution of a vial size (see <see cref="ForVial"/>); never throws.</summary>
+    /// <param name="vialUnits">The units in one vial.</param>
+    /// <param name="reconstitution">The reconstitution when the size is standard.</param>
+    /// <returns><see langword="true"/> for 50, 100 or 200 U.</returns>
+    public static bool TryForVial(ToxinUnits vialUnits, [NotNullWhen(true)] out Reconstitution? reconstitution)
+    {
+        reconstitution = vialUnits.Hundredths switch
+        {
+            5_000 => Vial50In1Ml,
+            10_000 => Vial100In2Ml,
+            20_000 => Vial200In4Ml,
+            _ => null,
+        };
+        return reconstitution is not null;
+    }
 
     /// <summary>Gets the units in one vial.</summary>
     public ToxinUnits VialUnits { get; }

@@ -1,12 +1,15 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using MigraineProtocol.Primitives;
 
 namespace MigraineProtocol.Dosing;
 
-/// <content>The span-based parsing and formatting of ToxinUnits (ADR 0133).</content>
-public readonly partial struct ToxinUnits : ISpanParsable<ToxinUnits>, ISpanFormattable
+/// <content>The span-based parsing and formatting of ToxinUnits (ADR 0133), forwarders to the shared plumbing in <c>TextForms</c> (ADR 0170).</content>
+public readonly partial struct ToxinUnits : ISpanParsable<ToxinUnits>, ISpanFormattable, IJsonQuantity<ToxinUnits>
 {
+    /// <inheritdoc />
+    static string IJsonQuantity<ToxinUnits>.JsonUnit => "units";
+
+    /// <inheritdoc />
+    static string IJsonQuantity<ToxinUnits>.JsonExample => "5 or 2.5";
 
     /// <summary>Parses the text form, culture-invariant.</summary>
     /// <param name="s">The text.</param>
@@ -19,7 +22,8 @@ public readonly partial struct ToxinUnits : ISpanParsable<ToxinUnits>, ISpanForm
     /// <param name="s">The characters.</param>
     /// <returns>The value.</returns>
     /// <exception cref="FormatException"><paramref name="s"/> is not a valid text form.</exception>
-    public static ToxinUnits Parse(ReadOnlySpan<char> s) => Parse(s, null);
+    public static ToxinUnits Parse(ReadOnlySpan<char> s) => Parse(s.ToString(), null);
+
     /// <summary>Parses a quantity from characters, as <see cref="Parse(string, IFormatProvider?)"/>.</summary>
     /// <param name="s">The characters.</param>
     /// <param name="provider">Ignored: the text form is culture-invariant.</param>
@@ -40,43 +44,12 @@ public readonly partial struct ToxinUnits : ISpanParsable<ToxinUnits>, ISpanForm
     /// <param name="format">The format, as for <see cref="ToString(string?, IFormatProvider?)"/>.</param>
     /// <param name="provider">Ignored: the text form is culture-invariant.</param>
     /// <returns><see langword="true"/> when the span was long enough.</returns>
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        var text = ToString(format.IsEmpty ? null : format.ToString(), provider);
-        if (text.TryCopyTo(destination))
-        {
-            charsWritten = text.Length;
-            return true;
-        }
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) =>
+        TextForms.TryCopy(ToString(format.IsEmpty ? null : format.ToString(), provider), destination, out charsWritten);
 
-        charsWritten = 0;
-        return false;
-    }
-}
+    /// <inheritdoc />
+    static ToxinUnits IJsonQuantity<ToxinUnits>.FromJsonNumber(decimal value) => FromUnits(value);
 
-/// <summary>Reads and writes ToxinUnits as a JSON number of units (a number of units, for example 5 or 2.5), the form of the session JSON.</summary>
-internal sealed class ToxinUnitsJsonConverter : JsonConverter<ToxinUnits>
-{
-    public override ToxinUnits Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value))
-        {
-            try
-            {
-                return ToxinUnits.FromUnits(value);
-            }
-            catch (ArgumentException e)
-            {
-                throw new JsonException($"{value.ToString(CultureInfo.InvariantCulture)} is not a valid quantity of units: {e.Message.Split(" (Parameter", 2)[0]}", e);
-            }
-        }
-
-        throw new JsonException($"Expected a number of units, for example 5 or 2.5, not a JSON {reader.TokenType.ToString().ToLowerInvariant()}.");
-    }
-
-    public override void Write(Utf8JsonWriter writer, ToxinUnits value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteNumberValue(value.Units / 1.000000000000000000000000000000000m);
-    }
+    /// <inheritdoc />
+    static decimal IJsonQuantity<ToxinUnits>.ToJsonNumber(ToxinUnits value) => value.Units;
 }

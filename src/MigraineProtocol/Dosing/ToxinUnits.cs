@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using MigraineProtocol.Primitives;
 
 namespace MigraineProtocol.Dosing;
 
@@ -21,7 +22,7 @@ namespace MigraineProtocol.Dosing;
 /// var parsed = ToxinUnits.Parse("2.5 U");
 /// </code></example>
 /// <threadsafety>This type is an immutable value type.</threadsafety>
-[JsonConverter(typeof(ToxinUnitsJsonConverter))]
+[JsonConverter(typeof(QuantityJsonConverter<ToxinUnits>))]
 public readonly partial struct ToxinUnits : IEquatable<ToxinUnits>, IComparable<ToxinUnits>, IComparable, IFormattable, IParsable<ToxinUnits>
 {
     /// <summary>The number of stored steps per unit (the precision is 0.01 U).</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using MigraineProtocol.Primitives;
 
 namespace MigraineProtocol.Dosing;
 
@@ -11,7 +12,7 @@ namespace MigraineProtocol.Dosing;
 /// <c>default</c> value is <see cref="Zero"/>.</para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type.</threadsafety>
-[JsonConverter(typeof(VolumeJsonConverter))]
+[JsonConverter(typeof(QuantityJsonConverter<Volume>))]
 public readonly partial struct Volume : IEquatable<Volume>, IComparable<Volume>, IComparable, IFormattable, IParsable<Volume>
 {
     /// <summary>The number of stored steps per millilitre (the precision is 0.001 mL).</summary>

@@ -66,6 +66,37 @@ public sealed class AdverseEventCohort
     /// <summary>Gets the number of patients added.</summary>
     public int PatientCount => armOf.Count;
 
+    /// <summary>Returns a cohort of the patients and arms of an outcome cohort (for example from <see cref="OutcomeCohortCsv"/>), in their order: the denominators of the rates.</summary>
+    /// <param name="arms">The arms.</param>
+    /// <returns>A new cohort with no events yet.</returns>
+    /// <exception cref="ArgumentException">A patient id appears twice.</exception>
+    public static AdverseEventCohort FromArms(IEnumerable<CohortArm> arms)
+    {
+        ArgumentNullException.ThrowIfNull(arms);
+        var cohort = new AdverseEventCohort();
+        foreach (var arm in arms)
+        {
+            foreach (var id in arm.PatientIds)
+            {
+                cohort.AddPatient(id, arm.Name);
+            }
+        }
+
+        return cohort;
+    }
+
+    /// <summary>Adds every term of <see cref="PublishedAdverseEventRates.All"/> (<see cref="AddTerm"/>), so that each published figure has this cohort's rate beside it, 0 of n when no patient had the event.</summary>
+    /// <returns>This cohort.</returns>
+    public AdverseEventCohort AddPublishedTerms()
+    {
+        foreach (var p in PublishedAdverseEventRates.All.Where(p => p.Term != AnyEvent))
+        {
+            AddTerm(p.Term);
+        }
+
+        return this;
+    }
+
     /// <summary>Adds a patient to an arm.</summary>
     /// <param name="patientId">The patient id; not empty, not yet added.</param>
     /// <param name="arm">The arm; not empty.</param>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MigraineProtocol.Primitives;
 using MigraineProtocol.Utility;
 
 namespace MigraineProtocol.Outcomes;

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using MigraineProtocol.Utility;
 
 namespace MigraineProtocol.Outcomes;
@@ -19,6 +21,76 @@ public enum IntervalMethod
 
     /// <summary>The Newcombe hybrid score interval for a difference of two proportions, built from the two Wilson intervals (Newcombe 1998, method 10).</summary>
     Newcombe = 4,
+
+    /// <summary>Altman's interval for a number needed to treat: the reciprocals of the Newcombe bounds (BMJ 1998;317:1309, ADR 0071).
+    /// It is the method of a <see cref="NumberNeededToTreatInterval"/>, never of a <see cref="ConfidenceInterval"/>.</summary>
+    Altman = 5,
+}
+
+/// <summary>
+/// Text forms of <see cref="IntervalMethod"/>, in the convention of the other enum text helpers
+/// (<c>PeriodKinds</c>, <c>EligibilityRuleSets</c>): <see cref="Format"/> gives the invariant token used in
+/// JSON and on the command line (<c>wilson</c>, <c>clopper-pearson</c>, <c>t</c>, <c>welch</c>,
+/// <c>newcombe</c>, <c>altman</c>), <see cref="TryParse"/> reads it back (ordinal, exact), and
+/// <see cref="Describe"/> gives the name for people ("Wilson score", "Clopper-Pearson", …).
+/// </summary>
+public static class IntervalMethods
+{
+    /// <summary>Gets every method, in the order of their values.</summary>
+    public static ImmutableArray<IntervalMethod> All { get; } =
+        [IntervalMethod.Wilson, IntervalMethod.ClopperPearson, IntervalMethod.StudentT, IntervalMethod.Welch, IntervalMethod.Newcombe, IntervalMethod.Altman];
+
+    /// <summary>Gets the methods of a responder-rate (proportion) interval: <see cref="IntervalMethod.Wilson"/> (the default) and <see cref="IntervalMethod.ClopperPearson"/>.</summary>
+    public static ImmutableArray<IntervalMethod> ForProportions { get; } = [IntervalMethod.Wilson, IntervalMethod.ClopperPearson];
+
+    /// <summary>Returns the invariant token of a method: <c>wilson</c>, <c>clopper-pearson</c>, <c>t</c>, <c>welch</c>, <c>newcombe</c> or <c>altman</c>.</summary>
+    /// <param name="method">The method.</param>
+    /// <returns>The token.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="method"/> is not defined.</exception>
+    public static string Format(IntervalMethod method) => method switch
+    {
+        IntervalMethod.Wilson => "wilson",
+        IntervalMethod.ClopperPearson => "clopper-pearson",
+        IntervalMethod.StudentT => "t",
+        IntervalMethod.Welch => "welch",
+        IntervalMethod.Newcombe => "newcombe",
+        IntervalMethod.Altman => "altman",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "The method must be a defined IntervalMethod."),
+    };
+
+    /// <summary>Parses the token of a method (ordinal, exact: <c>clopper-pearson</c>, not <c>Clopper-Pearson</c>); never throws.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="method">The method when recognized.</param>
+    /// <returns><see langword="true"/> when recognized.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? text, out IntervalMethod method)
+    {
+        foreach (var m in All)
+        {
+            if (string.Equals(text, Format(m), StringComparison.Ordinal))
+            {
+                method = m;
+                return true;
+            }
+        }
+
+        method = default;
+        return false;
+    }
+
+    /// <summary>Returns the name of a method for people: "Wilson score", "Clopper-Pearson", "Student t", "Welch", "Newcombe hybrid score" or "Altman (1 / Newcombe bounds)".</summary>
+    /// <param name="method">The method.</param>
+    /// <returns>The name.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="method"/> is not defined.</exception>
+    public static string Describe(IntervalMethod method) => method switch
+    {
+        IntervalMethod.Wilson => "Wilson score",
+        IntervalMethod.ClopperPearson => "Clopper-Pearson",
+        IntervalMethod.StudentT => "Student t",
+        IntervalMethod.Welch => "Welch",
+        IntervalMethod.Newcombe => "Newcombe hybrid score",
+        IntervalMethod.Altman => "Altman (1 / Newcombe bounds)",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "The method must be a defined IntervalMethod."),
+    };
 }
 
 /// <summary>A two-sided confidence interval: lower and upper bounds, the confidence level and the method.</summary>
@@ -41,7 +113,7 @@ public readonly struct ConfidenceInterval : IEquatable<ConfidenceInterval>
         Preconditions.CheckRange(double.IsFinite(upper), nameof(upper), upper, "An interval bound must be a finite number.");
         Preconditions.CheckRange(upper >= lower, nameof(upper), upper, $"The upper bound must not be below the lower bound {lower}.");
         ConfidenceLevels.Check(level, nameof(level));
-        Preconditions.CheckRange(Enum.IsDefined(method), nameof(method), method, "The method must be a defined IntervalMethod.");
+        Preconditions.CheckRange(Enum.IsDefined(method) && method != IntervalMethod.Altman, nameof(method), method, "The method must be a defined IntervalMethod other than Altman (a number-needed-to-treat interval).");
         Lower = lower;
         Upper = upper;
         Level = level;
@@ -82,18 +154,11 @@ public readonly struct ConfidenceInterval : IEquatable<ConfidenceInterval>
     /// <returns><see langword="true"/> when different.</returns>
     public static bool operator !=(ConfidenceInterval left, ConfidenceInterval right) => !left.Equals(right);
 
-    /// <summary>Returns the invariant name of a method as used in JSON: <c>wilson</c>, <c>clopper-pearson</c>, <c>t</c>, <c>welch</c> or <c>newcombe</c>.</summary>
+    /// <summary>Returns the invariant name of a method as used in JSON: <c>wilson</c>, <c>clopper-pearson</c>, <c>t</c>, <c>welch</c>, <c>newcombe</c> or <c>altman</c>; the same as <see cref="IntervalMethods.Format"/>.</summary>
     /// <param name="method">The method.</param>
     /// <returns>The name.</returns>
-    public static string FormatMethod(IntervalMethod method) => method switch
-    {
-        IntervalMethod.Wilson => "wilson",
-        IntervalMethod.ClopperPearson => "clopper-pearson",
-        IntervalMethod.StudentT => "t",
-        IntervalMethod.Welch => "welch",
-        IntervalMethod.Newcombe => "newcombe",
-        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "The method must be a defined IntervalMethod."),
-    };
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="method"/> is not defined.</exception>
+    public static string FormatMethod(IntervalMethod method) => IntervalMethods.Format(method);
 
     /// <summary>Returns <see langword="true"/> when the value lies in the closed interval.</summary>
     /// <param name="value">The value.</param>

@@ -124,6 +124,9 @@ public readonly struct NumberNeededToTreatInterval : IEquatable<NumberNeededToTr
     /// <summary>Gets the confidence level, that of the risk-difference interval.</summary>
     public double Level { get; }
 
+    /// <summary>Gets the method, always <see cref="IntervalMethod.Altman"/> (text <c>altman</c>, <see cref="IntervalMethods.Format"/>).</summary>
+    public IntervalMethod Method => IntervalMethod.Altman;
+
     /// <summary>Gets a value indicating whether the risk-difference interval includes 0 (the data are compatible with benefit and with harm, or with no difference).</summary>
     public bool CrossesZero { get; }
 

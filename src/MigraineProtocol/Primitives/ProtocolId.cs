@@ -11,7 +11,7 @@ namespace MigraineProtocol.Primitives;
 /// compare, hash and print, but never names a protocol.</para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type.</threadsafety>
-[JsonConverter(typeof(ProtocolIdJsonConverter))]
+[JsonConverter(typeof(TextIdJsonConverter<ProtocolId>))]
 public readonly partial struct ProtocolId : IEquatable<ProtocolId>, IComparable<ProtocolId>, IComparable, IParsable<ProtocolId>
 {
     private const string Kind = "protocol id";
@@ -29,18 +29,6 @@ public readonly partial struct ProtocolId : IEquatable<ProtocolId>, IComparable<
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="value"/> does not follow the id grammar.</exception>
     public static ProtocolId From(string value) => new(Identifier.Check(value, Kind, nameof(value)));
-
-    /// <summary>Parses an id.</summary>
-    /// <param name="s">The text.</param>
-    /// <param name="provider">Ignored: ids are culture-invariant.</param>
-    /// <returns>The id.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
-    /// <exception cref="FormatException"><paramref name="s"/> does not follow the id grammar.</exception>
-    public static ProtocolId Parse(string s, IFormatProvider? provider)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return TryParse(s, provider, out var id) ? id : throw Identifier.FormatError(s, Kind);
-    }
 
     /// <summary>Tries to parse an id; never throws.</summary>
     /// <param name="s">The text, possibly <see langword="null"/>.</param>

@@ -1,46 +1,58 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace MigraineProtocol.Primitives;
 
-/// <content>The span-based parsing and formatting of a region id (one shape for every id, ADR 0133).</content>
-public readonly partial struct RegionId : ISpanParsable<RegionId>, ISpanFormattable
+/// <content>The span-based parsing and formatting of a region id: one shape for every id (ADR 0133), each member a forwarder to the shared plumbing in <c>TextForms</c> (ADR 0170).</content>
+public readonly partial struct RegionId : ISpanParsable<RegionId>, ISpanFormattable, ITextId<RegionId>
 {
+    /// <inheritdoc />
+    static string ITextId<RegionId>.Kind => Kind;
+
+    /// <inheritdoc />
+    static bool ITextId<RegionId>.TryCreate(string? s, out RegionId result) => TryParse(s, null, out result);
 
     /// <summary>Parses the text form, culture-invariant.</summary>
     /// <param name="s">The text.</param>
-    /// <returns>The value.</returns>
+    /// <returns>The id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
-    /// <exception cref="FormatException"><paramref name="s"/> is not a valid text form.</exception>
-    public static RegionId Parse(string s) => Parse(s, null);
+    /// <exception cref="FormatException"><paramref name="s"/> does not follow the id grammar.</exception>
+    public static RegionId Parse(string s) => TextForms.Parse<RegionId>(s);
+
+    /// <summary>Parses the text form, culture-invariant.</summary>
+    /// <param name="s">The text.</param>
+    /// <param name="provider">Ignored: ids are culture-invariant.</param>
+    /// <returns>The id.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
+    /// <exception cref="FormatException"><paramref name="s"/> does not follow the id grammar.</exception>
+    public static RegionId Parse(string s, IFormatProvider? provider) => TextForms.Parse<RegionId>(s);
 
     /// <summary>Parses the text form from characters, culture-invariant.</summary>
     /// <param name="s">The characters.</param>
-    /// <returns>The value.</returns>
-    /// <exception cref="FormatException"><paramref name="s"/> is not a valid text form.</exception>
-    public static RegionId Parse(ReadOnlySpan<char> s) => Parse(s, null);
-    /// <summary>Tries to parse a region id; never throws.</summary>
+    /// <returns>The id.</returns>
+    /// <exception cref="FormatException"><paramref name="s"/> does not follow the id grammar.</exception>
+    public static RegionId Parse(ReadOnlySpan<char> s) => TextForms.Parse<RegionId>(s);
+
+    /// <summary>Parses the text form from characters, culture-invariant.</summary>
+    /// <param name="s">The characters.</param>
+    /// <param name="provider">Ignored: ids are culture-invariant.</param>
+    /// <returns>The id.</returns>
+    /// <exception cref="FormatException"><paramref name="s"/> does not follow the id grammar.</exception>
+    public static RegionId Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => TextForms.Parse<RegionId>(s);
+
+    /// <summary>Tries to parse the text form; never throws.</summary>
     /// <param name="s">The text, possibly <see langword="null"/>.</param>
     /// <param name="result">The id when parsing succeeded; otherwise <c>default</c>.</param>
     /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
     public static bool TryParse([NotNullWhen(true)] string? s, out RegionId result) => TryParse(s, null, out result);
 
-    /// <summary>Parses a region id from characters.</summary>
-    /// <param name="s">The characters.</param>
-    /// <param name="provider">Ignored: ids are culture-invariant.</param>
-    /// <returns>The id.</returns>
-    /// <exception cref="FormatException"><paramref name="s"/> does not follow the id grammar.</exception>
-    public static RegionId Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s.ToString(), provider);
-
-    /// <summary>Tries to parse a region id from characters; never throws.</summary>
+    /// <summary>Tries to parse the text form from characters; never throws.</summary>
     /// <param name="s">The characters.</param>
     /// <param name="provider">Ignored: ids are culture-invariant.</param>
     /// <param name="result">The id when parsing succeeded; otherwise <c>default</c>.</param>
     /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out RegionId result) => TryParse(s.ToString(), provider, out result);
 
-    /// <summary>Tries to parse a region id from characters; never throws.</summary>
+    /// <summary>Tries to parse the text form from characters; never throws.</summary>
     /// <param name="s">The characters.</param>
     /// <param name="result">The id when parsing succeeded; otherwise <c>default</c>.</param>
     /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
@@ -52,46 +64,11 @@ public readonly partial struct RegionId : ISpanParsable<RegionId>, ISpanFormatta
     /// <param name="format">Ignored: an id has one text form.</param>
     /// <param name="provider">Ignored: ids are culture-invariant.</param>
     /// <returns><see langword="true"/> when the span was long enough.</returns>
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        if (Value.TryCopyTo(destination))
-        {
-            charsWritten = Value.Length;
-            return true;
-        }
-
-        charsWritten = 0;
-        return false;
-    }
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) => TextForms.TryCopy(Value, destination, out charsWritten);
 
     /// <summary>Returns the id's text.</summary>
     /// <param name="format">Ignored: an id has one text form.</param>
     /// <param name="formatProvider">Ignored: ids are culture-invariant.</param>
     /// <returns>The text, as <see cref="ToString()"/>.</returns>
     public string ToString(string? format, IFormatProvider? formatProvider) => Value;
-}
-
-/// <summary>Reads and writes a region id as a JSON string (also as a property name), so a consumer's own types can hold one.</summary>
-internal sealed class RegionIdJsonConverter : JsonConverter<RegionId>
-{
-    public override RegionId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && RegionId.TryParse(reader.GetString(), out var id)
-            ? id
-            : throw new JsonException($"Expected a region id (a string of lower-case letters, digits and single hyphens), not {Describe(ref reader)}.");
-
-    public override void Write(Utf8JsonWriter writer, RegionId value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.Value);
-    }
-
-    public override RegionId ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Read(ref reader, typeToConvert, options);
-
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, [DisallowNull] RegionId value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WritePropertyName(value.Value);
-    }
-
-    private static string Describe(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String ? $"'{reader.GetString()}'" : $"a JSON {reader.TokenType.ToString().ToLowerInvariant()}";
 }

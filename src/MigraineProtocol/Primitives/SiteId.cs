@@ -15,7 +15,7 @@ namespace MigraineProtocol.Primitives;
 /// valid parsed id; it is safe to compare, hash and print.</para>
 /// </remarks>
 /// <threadsafety>This type is an immutable value type. See the thread safety section of the user guide for more information.</threadsafety>
-[JsonConverter(typeof(SiteIdJsonConverter))]
+[JsonConverter(typeof(TextIdJsonConverter<SiteId>))]
 public readonly partial struct SiteId : IEquatable<SiteId>, IComparable<SiteId>, IComparable, IParsable<SiteId>
 {
     /// <summary>The suffix that marks a follow-the-pain injection id.</summary>
@@ -102,18 +102,6 @@ public readonly partial struct SiteId : IEquatable<SiteId>, IComparable<SiteId>,
         return true;
     }
 
-    /// <summary>Parses a site id.</summary>
-    /// <param name="s">The text.</param>
-    /// <param name="provider">Ignored: ids are culture-invariant.</param>
-    /// <returns>The id.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
-    /// <exception cref="FormatException"><paramref name="s"/> does not follow the id grammar.</exception>
-    public static SiteId Parse(string s, IFormatProvider? provider)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return TryParse(s, provider, out var id) ? id : throw Identifier.FormatError(s, Kind);
-    }
-
     /// <summary>Tries to parse a site id; never throws.</summary>
     /// <param name="s">The text, possibly <see langword="null"/>.</param>
     /// <param name="provider">Ignored: ids are culture-invariant.</param>
@@ -130,12 +118,6 @@ public readonly partial struct SiteId : IEquatable<SiteId>, IComparable<SiteId>,
         result = default;
         return false;
     }
-
-    /// <summary>Tries to parse a site id; never throws.</summary>
-    /// <param name="s">The text, possibly <see langword="null"/>.</param>
-    /// <param name="result">The id when parsing succeeded; otherwise <c>default</c>.</param>
-    /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? s, out SiteId result) => TryParse(s, null, out result);
 
     /// <inheritdoc />
     public bool Equals(SiteId other) => string.Equals(Value, other.Value, StringComparison.Ordinal);

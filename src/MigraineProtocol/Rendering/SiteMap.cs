@@ -77,6 +77,23 @@ public static class SiteMap
         _ => throw new ArgumentOutOfRangeException(nameof(view), view, "A map view is Front, Back, Left, Right or All."),
     };
 
+    /// <summary>Returns how many site markers a map draws: in each of its views, every fixed site of the protocol and every
+    /// unplanned site of the overlay (a site of the anatomy the session injected outside the protocol) that has a drawing point there.</summary>
+    /// <param name="protocol">The protocol.</param>
+    /// <param name="view">The map view.</param>
+    /// <param name="overlay">The session overlay, or <see langword="null"/>.</param>
+    /// <returns>The number of markers.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="protocol"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="view"/> is not a defined value.</exception>
+    public static int MarkerCount(TreatmentProtocol protocol, MapView view, SessionOverlay? overlay = null)
+    {
+        ArgumentNullException.ThrowIfNull(protocol);
+        var unplanned = overlay is null
+            ? []
+            : overlay.Sites.Where(d => d.Status == SiteDoseStatus.Unplanned).Select(d => protocol.Anatomy.TryGetSite(d.Site, out var site) ? site : null).OfType<InjectionSite>().ToList();
+        return ViewsOf(view).Sum(x => protocol.Sites.Count(s => s.Site.TryGetDrawingPoint(x, out _)) + unplanned.Count(s => s.TryGetDrawingPoint(x, out _)));
+    }
+
     /// <summary>Returns the short code that labels a muscle's markers: the shortest prefix of its name that no other muscle of the anatomy shares (for example <c>Te</c> for temporalis and <c>Tr</c> for trapezius).</summary>
     /// <param name="anatomy">The anatomy.</param>
     /// <param name="muscle">The muscle.</param>

@@ -111,7 +111,7 @@ internal sealed partial class TreatmentReportHtml
         glanceCells = 0;
         foreach (var v in Verdicts())
         {
-            GlanceRow(VerdictTitle(v), Outcome(v.Outcome), v.Id);
+            GlanceRow(VerdictTitle(v), Outcome(v.Outcome), v.Id.Value);
         }
 
         var overuse = report.MedicationOveruse;
@@ -171,10 +171,10 @@ internal sealed partial class TreatmentReportHtml
         var (css, text) = Outcome(v.Outcome);
         var periods = v.Criteria.SelectMany(c => c.Figures).Where(f => f.Start is not null && f.DaysRecorded is not null).ToList();
         var span = periods.Count == 0 ? string.Empty : " · " + t.Format("report.periods", t.Format("chart.range", t.Date(periods.Min(f => f.Start!.Value)), t.Date(periods.Max(f => f.End!.Value))));
-        o.Write($"<tr class=\"verdict-row\" data-verdict=\"{E(v.Id)}\"><td colspan=\"4\">{E(VerdictTitle(v))}: <span class=\"o {css}\">{E(text)}</span><span class=\"note\">{E(span)}</span></td></tr>\n");
+        o.Write($"<tr class=\"verdict-row\" data-verdict=\"{E(v.Id.Value)}\"><td colspan=\"4\">{E(VerdictTitle(v))}: <span class=\"o {css}\">{E(text)}</span><span class=\"note\">{E(span)}</span></td></tr>\n");
 
         // Medication classes never taken in the periods: one row for all of them (each is not met with zero days).
-        var unused = v.Criteria.Where(c => ClassCriterion().Match(c.Id) is { Success: true } m && AcuteMedicationClasses.TryParse(m.Groups["class"].Value, out _)
+        var unused = v.Criteria.Where(c => ClassCriterion().Match(c.Id.Value) is { Success: true } m && AcuteMedicationClasses.TryParse(m.Groups["class"].Value, out _)
             && c.Outcome == CriterionOutcome.NotMet && c.Figures.Length > 0 && c.Figures.All(f => f.Value == 0)).ToList();
         foreach (var c in v.Criteria)
         {
@@ -182,16 +182,16 @@ internal sealed partial class TreatmentReportHtml
             {
                 if (c == unused[0])
                 {
-                    var names = string.Join(", ", unused.Select(u => t["class." + ClassCriterion().Match(u.Id).Groups["class"].Value]));
+                    var names = string.Join(", ", unused.Select(u => t["class." + ClassCriterion().Match(u.Id.Value).Groups["class"].Value]));
                     var (ncss, ntext) = Outcome(CriterionOutcome.NotMet);
-                    o.Write($"<tr data-criterion=\"{E(string.Join(" ", unused.Select(u => u.Id)))}\"><td>{E(t.Format("report.classes-not-taken", names))}</td><td><span class=\"o {ncss}\">{E(ntext)}</span></td><td>{E(t["report.zero-days"])}</td><td class=\"src\">{E(Source(c))}</td></tr>\n");
+                    o.Write($"<tr data-criterion=\"{E(string.Join(" ", unused.Select(u => u.Id.Value)))}\"><td>{E(t.Format("report.classes-not-taken", names))}</td><td><span class=\"o {ncss}\">{E(ntext)}</span></td><td>{E(t["report.zero-days"])}</td><td class=\"src\">{E(Source(c))}</td></tr>\n");
                 }
 
                 continue;
             }
 
             var (ccss, ctext) = Outcome(c.Outcome);
-            o.Write($"<tr data-criterion=\"{E(c.Id)}\"><td>");
+            o.Write($"<tr data-criterion=\"{E(c.Id.Value)}\"><td>");
             o.Write(CriterionText(c));
             if (c.Note is { } note && c.Outcome != CriterionOutcome.Met && !ExplainsItself(c))
             {
@@ -209,7 +209,7 @@ internal sealed partial class TreatmentReportHtml
 
     /// <summary>Whether the criterion's own text in the report already says why it was not assessed (a caller-supplied threshold that was not supplied).</summary>
     private static bool ExplainsItself(CriterionResult c) =>
-        c.Outcome == CriterionOutcome.NotAssessed && (c.Id == "ichd3-8.2-multiple-classes" || ClassCriterion().IsMatch(c.Id));
+        c.Outcome == CriterionOutcome.NotAssessed && (c.Id.Value == "ichd3-8.2-multiple-classes" || ClassCriterion().IsMatch(c.Id.Value));
 
     private static string Source(CriterionResult c) => $"{c.Source.Source}, {Citation.FormatLevel(c.Source.Verification)}";
 
@@ -511,14 +511,14 @@ internal sealed partial class TreatmentReportHtml
     /// <summary>The criterion's description in the report language: from the resource table by criterion id, else the library's English text marked as English.</summary>
     private string CriterionText(CriterionResult c)
     {
-        if (ClassCriterion().Match(c.Id) is { Success: true } m && AcuteMedicationClasses.TryParse(m.Groups["class"].Value, out var cls))
+        if (ClassCriterion().Match(c.Id.Value) is { Success: true } m && AcuteMedicationClasses.TryParse(m.Groups["class"].Value, out var cls))
         {
             return report.Input.Thresholds.For(cls) is { } threshold
                 ? E(t.Format("criterion.ichd3-8.2-class", t["class." + m.Groups["class"].Value], t.Count(threshold), DiaryChart.Ichd3Code(cls)))
                 : E(t.Format("criterion.ichd3-8.2-class-missing", t["class." + m.Groups["class"].Value], DiaryChart.Ichd3Code(cls)));
         }
 
-        if (c.Id == "ichd3-8.2-multiple-classes")
+        if (c.Id.Value == "ichd3-8.2-multiple-classes")
         {
             return report.Input.Thresholds.MultipleClasses is { } multiple
                 ? E(t.Format("criterion.ichd3-8.2-multiple-classes", t.Count(multiple)))

@@ -1,60 +1,59 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using MigraineProtocol.Primitives;
 
 namespace MigraineProtocol.Rules;
 
-/// <content>The span-based parsing and formatting of a rule id (one shape for every id, ADR 0133).</content>
-public readonly partial struct RuleId : ISpanParsable<RuleId>, ISpanFormattable
+/// <content>The span-based parsing and formatting of a rule id: one shape for every id (ADR 0133), each member a forwarder to the shared plumbing in <c>TextForms</c> (ADR 0170).</content>
+public readonly partial struct RuleId : ISpanParsable<RuleId>, ISpanFormattable, ITextId<RuleId>
 {
+    /// <inheritdoc />
+    static string ITextId<RuleId>.Kind => Kind;
+
+    /// <inheritdoc />
+    static bool ITextId<RuleId>.TryCreate(string? s, out RuleId result) => TryParse(s, null, out result);
 
     /// <summary>Parses the text form, culture-invariant.</summary>
     /// <param name="s">The text.</param>
-    /// <returns>The value.</returns>
+    /// <returns>The id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
-    /// <exception cref="FormatException"><paramref name="s"/> is not a valid text form.</exception>
-    public static RuleId Parse(string s) => Parse(s, null);
+    /// <exception cref="FormatException"><paramref name="s"/> does not follow the id grammar.</exception>
+    public static RuleId Parse(string s) => TextForms.Parse<RuleId>(s);
 
-    /// <summary>Parses the text form from characters, culture-invariant.</summary>
-    /// <param name="s">The characters.</param>
-    /// <returns>The value.</returns>
-    /// <exception cref="FormatException"><paramref name="s"/> is not a valid text form.</exception>
-    public static RuleId Parse(ReadOnlySpan<char> s) => Parse(s, null);
-    /// <summary>Parses a rule id.</summary>
+    /// <summary>Parses the text form, culture-invariant.</summary>
     /// <param name="s">The text.</param>
     /// <param name="provider">Ignored: ids are culture-invariant.</param>
     /// <returns>The id.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="s"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException"><paramref name="s"/> does not follow the id grammar.</exception>
-    public static RuleId Parse(string s, IFormatProvider? provider)
-    {
-        ArgumentNullException.ThrowIfNull(s);
-        return TryParse(s, provider, out var id) ? id : throw Identifier.FormatError(s, "rule id");
-    }
+    public static RuleId Parse(string s, IFormatProvider? provider) => TextForms.Parse<RuleId>(s);
 
-    /// <summary>Tries to parse a rule id; never throws.</summary>
-    /// <param name="s">The text, possibly <see langword="null"/>.</param>
-    /// <param name="provider">Ignored: ids are culture-invariant.</param>
-    /// <param name="result">The id when parsing succeeded; otherwise <c>default</c>.</param>
-    /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out RuleId result) => TryParse(s, out result);
+    /// <summary>Parses the text form from characters, culture-invariant.</summary>
+    /// <param name="s">The characters.</param>
+    /// <returns>The id.</returns>
+    /// <exception cref="FormatException"><paramref name="s"/> does not follow the id grammar.</exception>
+    public static RuleId Parse(ReadOnlySpan<char> s) => TextForms.Parse<RuleId>(s);
 
-    /// <summary>Parses a rule id from characters.</summary>
+    /// <summary>Parses the text form from characters, culture-invariant.</summary>
     /// <param name="s">The characters.</param>
     /// <param name="provider">Ignored: ids are culture-invariant.</param>
     /// <returns>The id.</returns>
     /// <exception cref="FormatException"><paramref name="s"/> does not follow the id grammar.</exception>
-    public static RuleId Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s.ToString(), provider);
+    public static RuleId Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => TextForms.Parse<RuleId>(s);
 
-    /// <summary>Tries to parse a rule id from characters; never throws.</summary>
+    /// <summary>Tries to parse the text form; never throws.</summary>
+    /// <param name="s">The text, possibly <see langword="null"/>.</param>
+    /// <param name="result">The id when parsing succeeded; otherwise <c>default</c>.</param>
+    /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? s, out RuleId result) => TryParse(s, null, out result);
+
+    /// <summary>Tries to parse the text form from characters; never throws.</summary>
     /// <param name="s">The characters.</param>
     /// <param name="provider">Ignored: ids are culture-invariant.</param>
     /// <param name="result">The id when parsing succeeded; otherwise <c>default</c>.</param>
     /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out RuleId result) => TryParse(s.ToString(), provider, out result);
 
-    /// <summary>Tries to parse a rule id from characters; never throws.</summary>
+    /// <summary>Tries to parse the text form from characters; never throws.</summary>
     /// <param name="s">The characters.</param>
     /// <param name="result">The id when parsing succeeded; otherwise <c>default</c>.</param>
     /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
@@ -66,46 +65,11 @@ public readonly partial struct RuleId : ISpanParsable<RuleId>, ISpanFormattable
     /// <param name="format">Ignored: an id has one text form.</param>
     /// <param name="provider">Ignored: ids are culture-invariant.</param>
     /// <returns><see langword="true"/> when the span was long enough.</returns>
-    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        if (Value.TryCopyTo(destination))
-        {
-            charsWritten = Value.Length;
-            return true;
-        }
-
-        charsWritten = 0;
-        return false;
-    }
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider) => TextForms.TryCopy(Value, destination, out charsWritten);
 
     /// <summary>Returns the id's text.</summary>
     /// <param name="format">Ignored: an id has one text form.</param>
     /// <param name="formatProvider">Ignored: ids are culture-invariant.</param>
     /// <returns>The text, as <see cref="ToString()"/>.</returns>
     public string ToString(string? format, IFormatProvider? formatProvider) => Value;
-}
-
-/// <summary>Reads and writes a rule id as a JSON string (also as a property name), so a consumer's own types can hold one.</summary>
-internal sealed class RuleIdJsonConverter : JsonConverter<RuleId>
-{
-    public override RuleId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && RuleId.TryParse(reader.GetString(), out var id)
-            ? id
-            : throw new JsonException($"Expected a rule id (a string of lower-case letters, digits and single hyphens), not {Describe(ref reader)}.");
-
-    public override void Write(Utf8JsonWriter writer, RuleId value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.Value);
-    }
-
-    public override RuleId ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Read(ref reader, typeToConvert, options);
-
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, [DisallowNull] RuleId value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WritePropertyName(value.Value);
-    }
-
-    private static string Describe(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String ? $"'{reader.GetString()}'" : $"a JSON {reader.TokenType.ToString().ToLowerInvariant()}";
 }

@@ -10,7 +10,7 @@ namespace MigraineProtocol.Rules;
 /// </summary>
 /// <remarks>Equality is ordinal. The <c>default</c> value has an empty <see cref="Value"/>; it is safe to compare, hash and print.</remarks>
 /// <threadsafety>This type is an immutable value type.</threadsafety>
-[JsonConverter(typeof(RuleIdJsonConverter))]
+[JsonConverter(typeof(TextIdJsonConverter<RuleId>))]
 public readonly partial struct RuleId : IEquatable<RuleId>
 {
     private const string Kind = "rule id";
@@ -74,11 +74,12 @@ public readonly partial struct RuleId : IEquatable<RuleId>
     /// <exception cref="ArgumentException"><paramref name="value"/> does not follow the id grammar.</exception>
     public static RuleId From(string value) => new(Identifier.Check(value, Kind, nameof(value)));
 
-    /// <summary>Tries to read a rule id; never throws.</summary>
-    /// <param name="s">The text.</param>
-    /// <param name="result">The id on success.</param>
-    /// <returns><see langword="true"/> when <paramref name="s"/> is a valid code.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? s, out RuleId result)
+    /// <summary>Tries to parse a rule id; never throws.</summary>
+    /// <param name="s">The text, possibly <see langword="null"/>.</param>
+    /// <param name="provider">Ignored: ids are culture-invariant.</param>
+    /// <param name="result">The id when parsing succeeded; otherwise <c>default</c>.</param>
+    /// <returns><see langword="true"/> when <paramref name="s"/> is a valid id.</returns>
+    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out RuleId result)
     {
         result = s is not null && Identifier.IsValid(s) ? new RuleId(s) : default;
         return result.value is not null;

@@ -88,6 +88,10 @@ public readonly struct ValidationReport : IEquatable<ValidationReport>
     /// <summary>Gets the number of warnings.</summary>
     public int WarningCount => Violations.Length - ErrorCount;
 
+    /// <summary>Gets the number of errors whose source is not <see cref="Primitives.VerificationLevel.Verified"/> (a secondary or
+    /// unverified source): findings to re-check against the primary source before acting on them.</summary>
+    public int ErrorsOnUnverifiedSources => Violations.Count(v => v.IsError && v.Source.Verification != Primitives.VerificationLevel.Verified);
+
     /// <summary>Gets the session total.</summary>
     public ToxinUnits TotalUnits { get; }
 

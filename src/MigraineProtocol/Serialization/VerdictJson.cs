@@ -9,7 +9,7 @@ using MigraineProtocol.Primitives;
 namespace MigraineProtocol.Serialization;
 
 /// <summary>
-/// Writes diary periods, verdicts, eligibility assessments and treatment courses as the JSON the
+/// Writes diary periods, verdicts, diary assessments, eligibility assessments and treatment courses as the JSON the
 /// command line prints (docs/json-formats.md): camelCase, indented with <c>\n</c>, dates
 /// <c>yyyy-MM-dd</c>, numbers without trailing zeros, reductions rounded to 4 decimals.
 /// </summary>
@@ -42,6 +42,71 @@ public static class VerdictJson
                 WriteVerdict(w, v);
             }
 
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    /// <summary>Returns a diary assessment as JSON: <c>diary</c> (<c>start</c>, <c>end</c>, <c>spanDays</c>, <c>daysRecorded</c>,
+    /// <c>daysUnrecorded</c>), <c>periodKind</c>, <c>periods</c>, <c>chronicMigraine</c> and <c>chronicMigraineOutcome</c>,
+    /// <c>medicationOveruse</c> (<c>suspected</c>, <c>outcome</c>, <c>summary</c>, <c>classes</c>, <c>multipleClasses</c>,
+    /// <c>notAssessed</c>) and <c>verdicts</c> (chronic migraine, then medication overuse).</summary>
+    /// <param name="assessment">The assessment.</param>
+    /// <returns>The JSON text, without a final newline.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="assessment"/> is <see langword="null"/>.</exception>
+    public static string Write(DiaryAssessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var diary = assessment.Diary;
+        var overuse = assessment.MedicationOveruse;
+        return Compose(w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartObject("diary");
+            w.WriteString("start", Date(diary.Start));
+            w.WriteString("end", Date(diary.End));
+            w.WriteNumber("spanDays", diary.SpanDays);
+            w.WriteNumber("daysRecorded", diary.DaysRecorded);
+            w.WriteNumber("daysUnrecorded", diary.DaysUnrecorded);
+            w.WriteEndObject();
+            w.WriteString("periodKind", PeriodKinds.Format(assessment.PeriodKind));
+            w.WriteStartArray("periods");
+            foreach (var p in assessment.Periods)
+            {
+                WritePeriod(w, p);
+            }
+
+            w.WriteEndArray();
+            w.WriteBoolean("chronicMigraine", assessment.ChronicMigraine.IsMet);
+            w.WriteString("chronicMigraineOutcome", CriterionOutcomeText.Format(assessment.ChronicMigraine.Outcome));
+            w.WriteStartObject("medicationOveruse");
+            w.WriteBoolean("suspected", overuse.Suspected);
+            w.WriteString("outcome", CriterionOutcomeText.Format(overuse.Verdict.Outcome));
+            w.WriteString("summary", overuse.Summarize());
+            w.WriteStartArray("classes");
+            foreach (var c in overuse.OverusedClasses)
+            {
+                w.WriteStringValue(AcuteMedicationClasses.Format(c));
+            }
+
+            w.WriteEndArray();
+            w.WriteBoolean("multipleClasses", overuse.MultipleClassesOverused);
+            w.WriteStartArray("notAssessed");
+            foreach (var c in overuse.ClassesNotAssessed)
+            {
+                w.WriteStringValue(AcuteMedicationClasses.Format(c));
+            }
+
+            if (overuse.MultipleClassesNotAssessed)
+            {
+                w.WriteStringValue("multiple-classes");
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteStartArray("verdicts");
+            WriteVerdict(w, assessment.ChronicMigraine);
+            WriteVerdict(w, overuse.Verdict);
             w.WriteEndArray();
             w.WriteEndObject();
         });
@@ -143,7 +208,7 @@ public static class VerdictJson
         var w = writer;
         var v = verdict;
         w.WriteStartObject();
-        w.WriteString("id", v.Id);
+        w.WriteString("id", v.Id.Value);
         w.WriteString("title", v.Title);
         w.WriteString("outcome", CriterionOutcomeText.Format(v.Outcome));
         if (v.PeriodKind is { } kind)
@@ -155,7 +220,7 @@ public static class VerdictJson
         foreach (var c in v.Criteria)
         {
             w.WriteStartObject();
-            w.WriteString("id", c.Id);
+            w.WriteString("id", c.Id.Value);
             w.WriteString("description", c.Description);
             w.WriteString("outcome", CriterionOutcomeText.Format(c.Outcome));
             if (c.Note is not null)

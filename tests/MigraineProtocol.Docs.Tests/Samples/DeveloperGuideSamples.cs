@@ -5,6 +5,7 @@ using MigraineProtocol.Diaries;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Input;
 using MigraineProtocol.Outcomes;
+using MigraineProtocol.Primitives;
 using MigraineProtocol.Protocols;
 using MigraineProtocol.Rendering;
 using MigraineProtocol.Rules;
@@ -113,6 +114,52 @@ public sealed class DeveloperGuideSamples
         Assert.NotEmpty(diary.Periods(PeriodKind.TwentyEightDays));
         Assert.NotEqual(CriterionOutcome.NotAssessed, chronic.Outcome);
         Assert.All(chronic.Criteria, c => Assert.False(string.IsNullOrEmpty(c.Source.Source)));
+    }
+
+    #region payer-rule
+    /// <summary>
+    /// EXAMPLE ONLY, not a clinical or real payer number: "insurer X" (made up) wants 4 weeks (28 days)
+    /// of recorded diary before it pays for a start.
+    /// </summary>
+    private sealed class InsurerXDiaryWeeks : IDiaryRule
+    {
+        private const int RequiredDays = 28;   // the made-up policy's number
+
+        public CriterionId Id { get; } = CriterionId.From("insurer-x-diary-weeks");
+
+        public string Title => "Insurer X (example): 4 weeks of diary";
+
+        public Citation Source { get; } = new("insurer-x", "Example policy, not a real payer's", VerificationLevel.Unverified);
+
+        public Verdict Evaluate(DiaryRuleContext context)
+        {
+            int recorded = context.Diary.DaysRecorded;
+            CriterionOutcome outcome = recorded >= RequiredDays ? CriterionOutcome.Met : CriterionOutcome.NotMet;
+            var figure = new CriterionFigure("days recorded", recorded, $">= {RequiredDays}", context.Diary.Start, context.Diary.End, recorded, context.Diary.SpanDays, outcome);
+            var criterion = new CriterionResult(Id, "At least 4 weeks of recorded diary.", outcome, [figure], Source,
+                outcome == CriterionOutcome.Met ? null : $"{recorded} of {RequiredDays} days recorded.");
+            return new Verdict(Id, Title, outcome, [criterion], periodKind: null);
+        }
+    }
+
+    [Fact]
+    public void PayerRule()
+    {
+        HeadacheDiary diary = HeadacheDiaryCsv.Read(Examples.Read("diary.csv"), "diary.csv");
+        var context = new DiaryRuleContext(diary, new EligibilityInput(preventivesFailed: 3, medicationOveruseManaged: true, adult: true));
+        EligibilityAssessment assessment = EligibilityAssessment.Assess(
+            context,
+            [DiaryCriteria.NiceTa260Start, new InsurerXDiaryWeeks()]);   // the built-in rule and yours, through one extension point
+        foreach (Verdict verdict in assessment.Verdicts)
+        {
+            Console.WriteLine(verdict);   // nice-ta260-start: met | not-met | indeterminate, then insurer-x-diary-weeks: ...
+        }
+        Console.WriteLine(assessment.Summary);   // "criteria met" only when every rule's are
+        #endregion
+
+        Assert.Equal(["nice-ta260-start", "insurer-x-diary-weeks"], assessment.Verdicts.Select(v => v.Id.Value));
+        Assert.Equal(CriterionOutcome.Met, assessment.Verdicts[1].Outcome);
+        Assert.Equal(NiceTa260.Start(diary, context.Input).Outcome, assessment.Verdicts[0].Outcome);
     }
 
     [Fact]

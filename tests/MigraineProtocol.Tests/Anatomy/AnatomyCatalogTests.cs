@@ -6,7 +6,7 @@ namespace MigraineProtocol.Tests.Anatomy;
 
 public class AnatomyCatalogTests
 {
-    /// <summary>The shipped site ids: a public contract. This list changes only with a deliberate, documented break.</summary>
+    /// <summary>The 31 PREEMPT fixed-site ids: a public contract. This list changes only with a deliberate, documented break; a new built-in site is added beside them (docs/contributing-definitions.md), never in their place.</summary>
     public static readonly string[] ShippedSiteIds =
     [
         "procerus",
@@ -23,8 +23,11 @@ public class AnatomyCatalogTests
     private static readonly AnatomyCatalog Catalog = Catalogs.DefaultAnatomy;
 
     [Fact]
-    public void ShippedSiteIdsAreExactlyTheDefaultSites() =>
-        Assert.Equal(ShippedSiteIds.Order(StringComparer.Ordinal), Catalog.Sites.Select(s => s.Id.Value).Order(StringComparer.Ordinal));
+    public void ThePreemptSitesAreTheThirtyOneContractIdsAndAllInTheCatalog()
+    {
+        Assert.Equal(ShippedSiteIds.Order(StringComparer.Ordinal), KnownProtocols.Preempt.Sites.Select(s => s.Site.Id.Value).Order(StringComparer.Ordinal));
+        Assert.Empty(ShippedSiteIds.Except(Catalog.Sites.Select(s => s.Id.Value), StringComparer.Ordinal));
+    }
 
     [Fact]
     public void HasTheSevenPreemptMuscles() =>
@@ -42,7 +45,7 @@ public class AnatomyCatalogTests
     {
         var r = Catalog.GetRegion(RegionId.From(region));
         Assert.Equal(muscles, r.Muscles.Select(m => m.Value));
-        Assert.Equal(sites, Catalog.Sites.Count(s => Catalog.RegionOf(s.Muscle).Id == r.Id));
+        Assert.Equal(sites, KnownProtocols.Preempt.Sites.Count(s => Catalog.RegionOf(s.Site.Muscle).Id == r.Id));
     }
 
     [Fact]

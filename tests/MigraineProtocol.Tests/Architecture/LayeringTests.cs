@@ -112,6 +112,7 @@ public partial class LayeringTests
         typeof(MigraineProtocol.Primitives.SiteId).Assembly.Location,
         typeof(MigraineProtocol.Fhir.Mapping.FhirExportOptions).Assembly.Location,
         typeof(MigraineProtocol.Cli.CliApp).Assembly.Location,
+        typeof(MigraineProtocol.CdsHooks.CdsHooksOptions).Assembly.Location,
     ];
 
     [Theory]

@@ -8,6 +8,7 @@ using MigraineProtocol.Diaries;
 using MigraineProtocol.Diaries.Criteria;
 using MigraineProtocol.Localization;
 using MigraineProtocol.Outcomes;
+using MigraineProtocol.Primitives;
 using MigraineProtocol.Tests.Arbitraries;
 using MigraineProtocol.Tests.Diaries;
 

@@ -95,7 +95,7 @@ public sealed class DiaryCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--periods", "weekly", "Unknown period kind 'weekly'")]
+    [InlineData("--periods", "weekly", "--periods 'weekly': use one of 28-day, calendar-month.")]
     [InlineData("--format", "csv", "--format 'csv': use one of")]
     [InlineData("--combination-analgesic-threshold", "0", "must be 1 to 31")]
     public void BadOptionsExitTwo(string option, string value, string expected)

@@ -54,7 +54,7 @@ public class EligibilityCommandTests
     [Theory]
     [InlineData(new[] { "eligibility", "X" }, "--preventives-failed")]
     [InlineData(new[] { "--preventives-failed", "-1" }, "zero or more")]
-    [InlineData(new[] { "--preventives-failed", "3", "--rules", "ema" }, "Unknown rule set 'ema'")]
+    [InlineData(new[] { "--preventives-failed", "3", "--rules", "ema" }, "--rules 'ema': use nice, us-label or both, comma-separated.")]
     [InlineData(new[] { "--preventives-failed", "3", "--overuse-managed", "maybe" }, "maybe")]
     public void BadUsageExitsTwo(string[] args, string expected)
     {

@@ -117,7 +117,7 @@ public sealed class FhirCommandTests : IDisposable
         Assert.Contains("--periods needs --diary", error, StringComparison.Ordinal);
         var bad = CliRunner.Run("fhir", "export", s, "--diary", DiaryCommandTests.Example, "--periods", "weekly");
         Assert.Equal((2, ""), (bad.ExitCode, bad.Out));
-        Assert.Contains("Unknown period kind 'weekly'", bad.Error, StringComparison.Ordinal);
+        Assert.Contains("--periods 'weekly': use one of 28-day, calendar-month.", bad.Error, StringComparison.Ordinal);
         Assert.Contains("no such file", CliRunner.Run("fhir", "export", s, "--diary", Path.Combine(dir, "none.csv")).Error, StringComparison.Ordinal);
     }
 
@@ -186,7 +186,7 @@ public sealed class FhirCommandTests : IDisposable
     public void BadReferenceAndMissingFilesAreUsageErrors()
     {
         Assert.Equal(2, CliRunner.Run("fhir", "export", Write("s.json", Session), "--patient", "Patient 1").ExitCode);
-        Assert.Contains("is not a FHIR reference for --patient", CliRunner.Run("fhir", "export", Write("s2.json", Session), "--patient", "Patient 1").Error, StringComparison.Ordinal);
+        Assert.Contains("--patient 'Patient 1': not a FHIR reference", CliRunner.Run("fhir", "export", Write("s2.json", Session), "--patient", "Patient 1").Error, StringComparison.Ordinal);
         Assert.Contains("no such file", CliRunner.Run("fhir", "import", Path.Combine(dir, "nope.json")).Error, StringComparison.Ordinal);
         Assert.Equal(2, CliRunner.Run("fhir", "export", Write("s3.json", Session), "--bundle", "batch").ExitCode);
     }

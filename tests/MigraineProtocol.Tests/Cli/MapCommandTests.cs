@@ -81,7 +81,7 @@ public sealed class MapCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "map", "--view", "top", "-o", "x.svg" }, "Unknown view 'top' for --view")]
+    [InlineData(new[] { "map", "--view", "top", "-o", "x.svg" }, "--view 'top': use one of all, front, back, left, right.")]
     [InlineData(new[] { "map" }, "--output FILE.svg is required")]
     [InlineData(new[] { "map", "-o", "x.svg", "--protocol", "nope" }, "--protocol 'nope': no such protocol")]
     [InlineData(new[] { "map", "-o", "x.svg", "--session", "/nonexistent/s.json" }, "/nonexistent/s.json: no such file; expected a session file.")]

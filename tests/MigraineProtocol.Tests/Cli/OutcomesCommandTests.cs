@@ -133,7 +133,7 @@ public sealed class OutcomesCommandTests : IDisposable
     [Theory]
     [InlineData("--threshold", "150", "--threshold 150")]
     [InlineData("--confidence", "1", "--confidence 1")]
-    [InlineData("--ci", "wald", "Unknown interval 'wald'")]
+    [InlineData("--ci", "wald", "--ci 'wald': use one of wilson, clopper-pearson.")]
     [InlineData("--treatment", "onabotulinumtoxinA", "--treatment and --control go together")]
     [InlineData("--format", "csv", "--format 'csv': use one of")]
     public void BadOptionsExitTwo(string option, string value, string expected)

@@ -72,7 +72,7 @@ public class PlanCommandTests
     [Theory]
     [InlineData("--protocol", "nope", "--protocol 'nope': no such protocol")]
     [InlineData("--format", "xml", "--format 'xml': use one of")]
-    [InlineData("--vial", "150", "Unsupported vial size 150")]
+    [InlineData("--vial", "150", "--vial '150': use one of 50, 100, 200.")]
     [InlineData("--vial", "many", "many")]
     [InlineData("--bogus", "x", "--bogus")]
     public void BadUsageExitsTwoWithAMessage(string option, string value, string expected)

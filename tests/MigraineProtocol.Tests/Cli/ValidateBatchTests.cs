@@ -79,7 +79,7 @@ public sealed class ValidateBatchTests : IDisposable
     }
 
     [Theory]
-    [InlineData("missing.ndjson", null, "no such file or folder")]
+    [InlineData("missing.ndjson", null, "missing.ndjson: no such file; expected a batch file.")]
     [InlineData("empty-folder", null, "holds no *.ndjson")]
     [InlineData("a.ndjson", "--history", "cannot be used with --batch")]
     public void BadUsageExitsTwoWithAMessage(string name, string? extra, string message)

@@ -97,7 +97,7 @@ public sealed class ValidateCommandTests : IDisposable
 
         var (bad, _, badError) = CliRunner.Run("validate", Example("session-valid.json"), "--cumulative-policy", "monthly");
         Assert.Equal(2, bad);
-        Assert.Contains("Unknown cumulative policy 'monthly'", badError, StringComparison.Ordinal);
+        Assert.Contains("--cumulative-policy 'monthly': use one of cycle, rolling.", badError, StringComparison.Ordinal);
         Assert.Equal(2, CliRunner.Run("validate", Example("session-valid.json"), "--tolerance", "31").ExitCode);
     }
 

@@ -14,7 +14,7 @@ public class DefinitionLoadingTests
     {
         var loaded = Catalogs.Load([]);
         Assert.Equal(Catalogs.Default.Ids, loaded.Ids);
-        Assert.Equal(31, loaded.Anatomy.Sites.Length);
+        Assert.Equal(Catalogs.DefaultAnatomy.Sites.Select(s => s.Id), loaded.Anatomy.Sites.Select(s => s.Id));
         Assert.Equal(KnownProtocols.Preempt.Sites.Select(s => s.Site), loaded.Get(ProtocolId.From("preempt")).Sites.Select(s => s.Site));
     }
 
@@ -44,7 +44,7 @@ public class DefinitionLoadingTests
         var catalog = Catalogs.Load([DefinitionFile.FromJson("clinic.json", json)]);
         Assert.Equal(["preempt", "us-label", "clinic-jaw"], catalog.Ids.Select(i => i.Value));
         Assert.Equal("Clinic wording for the procerus.", catalog.Anatomy.GetSite(SiteId.From("procerus")).Landmark.Description);
-        Assert.Equal(33, catalog.Anatomy.Sites.Length);
+        Assert.Equal(Catalogs.DefaultAnatomy.Sites.Length + 2, catalog.Anatomy.Sites.Length);
         var jaw = catalog.Get(ProtocolId.From("clinic-jaw"));
         Assert.Equal(ToxinUnits.FromUnits(25), jaw.FixedUnits);
         Assert.Equal(90, jaw.RetreatmentIntervalDays);

@@ -37,5 +37,5 @@ public class ShippedIdsTests
 
     [Fact]
     public void TheLockHoldsTheThirtyOneContractSiteIds() =>
-        Assert.Equal(Anatomy.AnatomyCatalogTests.ShippedSiteIds.Order(StringComparer.Ordinal), Locked("sites").Order(StringComparer.Ordinal));
+        Assert.Empty(Anatomy.AnatomyCatalogTests.ShippedSiteIds.Except(Locked("sites"), StringComparer.Ordinal));
 }

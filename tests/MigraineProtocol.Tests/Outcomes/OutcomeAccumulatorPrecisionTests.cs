@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MigraineProtocol.Outcomes;
+using MigraineProtocol.Primitives;
 using static MigraineProtocol.Tests.Outcomes.ReferenceData;
 
 namespace MigraineProtocol.Tests.Outcomes;

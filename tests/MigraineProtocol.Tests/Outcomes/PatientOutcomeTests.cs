@@ -1,4 +1,5 @@
 using MigraineProtocol.Outcomes;
+using MigraineProtocol.Primitives;
 
 namespace MigraineProtocol.Tests.Outcomes;
 

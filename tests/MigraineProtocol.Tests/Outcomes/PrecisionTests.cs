@@ -1,4 +1,5 @@
 using MigraineProtocol.Outcomes;
+using MigraineProtocol.Primitives;
 using static MigraineProtocol.Tests.Outcomes.ReferenceData;
 
 namespace MigraineProtocol.Tests.Outcomes;

@@ -11,6 +11,7 @@ namespace MigraineProtocol.Tests.Packaging;
 /// publish takes minutes on the 2-core CI machine: <c>MIGRAINE_AOT_TEST=1 dotnet test --project
 /// tests/MigraineProtocol.Tests -- --filter-class '*AotConsumerTests'</c> (docs/benchmarks.md).
 /// </summary>
+[Collection(NativeToolTests.NativeCompilation)]
 public class AotConsumerTests
 {
     [Fact]

@@ -205,7 +205,7 @@ public partial class TreatmentReportTests
     }
 
     [Theory]
-    [InlineData("--language", "fr", "Unknown language 'fr'")]
+    [InlineData("--language", "fr", "--language 'fr': use one of en, de.")]
     [InlineData("--output", "report.txt", ".html or .pdf")]
     [InlineData("--date", "2026-13-01", "not a date")]
     [InlineData("--preventives-failed", "-1", "zero or more")]

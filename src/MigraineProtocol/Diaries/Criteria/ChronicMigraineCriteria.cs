@@ -64,7 +64,7 @@ public static class ChronicMigraineCriteria
             DiaryCitations.Ichd3ChronicMigraine,
             "Criteria B (>= 5 attacks) and D (not better accounted for by another diagnosis) are for the clinician; a diary cannot show them.");
         return new Verdict(
-            "ichd3-1.3-chronic-migraine",
+            CriterionId.From("ichd3-1.3-chronic-migraine"),
             "ICHD-3 1.3 chronic migraine (diary criteria A and C)",
             Verdict.AllOf([headache.Outcome, migraine.Outcome]),
             [headache, migraine],

@@ -58,7 +58,7 @@ internal static class DiaryRules
             note = Join(note, "unrecorded days could change the outcome.");
         }
 
-        return new CriterionResult(id, description, outcome, figures, source, note);
+        return new CriterionResult(CriterionId.From(id), description, outcome, figures, source, note);
     }
 
     internal static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";

@@ -97,11 +97,34 @@ public sealed class EligibilityAssessment
             throw new ArgumentException("Select at least one defined eligibility rule set (nice, us-label).", nameof(ruleSets));
         }
 
-        var verdicts = EligibilityRuleSets.All.Where(selected.Contains).Select(r => r switch
+        var rules = EligibilityRuleSets.All.Where(selected.Contains).Select(r => r switch
         {
-            EligibilityRuleSet.NiceTa260 => Criteria.NiceTa260.Start(diary, input, periodKind),
-            _ => Criteria.UsLabel.Indication(diary, input, periodKind),
+            EligibilityRuleSet.NiceTa260 => DiaryCriteria.NiceTa260Start,
+            _ => DiaryCriteria.UsLabelIndication,
         });
-        return new EligibilityAssessment(periodKind, [.. verdicts]);
+        return new EligibilityAssessment(periodKind, DiaryCriteria.Evaluate(new DiaryRuleContext(diary, input, periodKind), rules));
+    }
+
+    /// <summary>
+    /// Checks a diary against any start rules, built-in (<see cref="DiaryCriteria"/>) or your own
+    /// (<see cref="IDiaryRule"/>, for example a payer's): the criteria are met only when every rule's are.
+    /// </summary>
+    /// <param name="context">The diary, the inputs beyond it and the period kind.</param>
+    /// <param name="rules">The rules, evaluated in order; at least one.</param>
+    /// <returns>The assessment. Its <see cref="PeriodKind"/> is the context's, or calendar months (the NICE and US-label default) when the context leaves the kind to each rule; each verdict carries the kind it used.</returns>
+    /// <exception cref="ArgumentNullException">An argument or a rule is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="rules"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">A rule broke the contract of <see cref="IDiaryRule"/> (no verdict, or a verdict with another id).</exception>
+    public static EligibilityAssessment Assess(DiaryRuleContext context, IEnumerable<IDiaryRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(rules);
+        var verdicts = DiaryCriteria.Evaluate(context, rules);
+        if (verdicts.IsEmpty)
+        {
+            throw new ArgumentException("Give at least one diary rule to assess.", nameof(rules));
+        }
+
+        return new EligibilityAssessment(context.PeriodKind ?? PeriodKind.CalendarMonth, verdicts);
     }
 }

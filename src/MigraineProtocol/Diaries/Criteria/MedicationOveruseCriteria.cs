@@ -41,7 +41,7 @@ public static class MedicationOveruseCriteria
         foreach (var c in AcuteMedicationClasses.All)
         {
             var name = AcuteMedicationClasses.Describe(c);
-            var id = $"ichd3-8.2-{AcuteMedicationClasses.Format(c)}";
+            var id = CriterionId.From($"ichd3-8.2-{AcuteMedicationClasses.Format(c)}");
             if (thresholds.For(c) is not { } t)
             {
                 notAssessed = notAssessed.With(c);
@@ -55,7 +55,7 @@ public static class MedicationOveruseCriteria
                 continue;
             }
 
-            var r = DiaryRules.EachPeriod(id, $"{name} on >= {t} days per {PeriodKinds.Format(kind)} period {span} (ICHD-3 8.2).", latest, periods, $"{name} days", p => p.AcuteMedicationDays(c), t, below: false, thresholds.SourceOf(c));
+            var r = DiaryRules.EachPeriod(id.Value, $"{name} on >= {t} days per {PeriodKinds.Format(kind)} period {span} (ICHD-3 8.2).", latest, periods, $"{name} days", p => p.AcuteMedicationDays(c), t, below: false, thresholds.SourceOf(c));
             criteria.Add(r);
             if (r.Outcome == CriterionOutcome.Met)
             {
@@ -84,7 +84,7 @@ public static class MedicationOveruseCriteria
         else
         {
             multiple = new CriterionResult(
-                "ichd3-8.2-multiple-classes",
+                CriterionId.From("ichd3-8.2-multiple-classes"),
                 $"Several classes, none overused alone, on >= (caller-supplied) days per {PeriodKinds.Format(kind)} period {span}.",
                 CriterionOutcome.NotAssessed,
                 [],
@@ -118,7 +118,7 @@ public static class MedicationOveruseCriteria
             CriterionOutcome.Met => medication,
             _ => medication == CriterionOutcome.NotMet ? CriterionOutcome.NotMet : CriterionOutcome.Indeterminate,
         };
-        var verdict = new Verdict("ichd3-8.2-medication-overuse", "ICHD-3 8.2 medication overuse (suspected; diary criteria)", outcome, criteria, kind);
+        var verdict = new Verdict(CriterionId.From("ichd3-8.2-medication-overuse"), "ICHD-3 8.2 medication overuse (suspected; diary criteria)", outcome, criteria, kind);
         return new MedicationOveruseVerdict(verdict, overused, multiple.Outcome == CriterionOutcome.Met, notAssessed, thresholds.MultipleClasses is null, headache.Outcome, medication);
     }
 }

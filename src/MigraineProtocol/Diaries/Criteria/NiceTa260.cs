@@ -1,4 +1,5 @@
 using System.Globalization;
+using MigraineProtocol.Primitives;
 
 namespace MigraineProtocol.Diaries.Criteria;
 
@@ -27,8 +28,8 @@ public static class NiceTa260
     /// <summary>Preventive medicines that must have failed, not been tolerated or be unsuitable: at least 3.</summary>
     public static int PreventivesRequired { get; } = 3;
 
-    /// <summary>The reduction in headache days below which treatment stops for non-response: 30%.</summary>
-    public static decimal NonResponseReduction { get; } = 0.30m;
+    /// <summary>Gets the reduction in headache days below which treatment stops for non-response: 30% (<see cref="ResponderThreshold.Percent30"/>, NICE TA260 1.2; clinical-facts.md §4, S9, VERIFIED).</summary>
+    public static ResponderThreshold NonResponseReduction => ResponderThreshold.Percent30;
 
     /// <summary>The treatment cycles after which response is judged: 2.</summary>
     public static int CyclesBeforeResponseReview { get; } = 2;
@@ -59,7 +60,7 @@ public static class NiceTa260
             Input("nice-ta260-overuse-managed", "The condition is appropriately managed for medication overuse (clinician's judgement).", input.MedicationOveruseManaged, "medication overuse managed", DiaryCitations.NiceStart),
             Input("nice-ta260-adult", "The patient is an adult.", input.Adult, "adult", DiaryCitations.NiceStart),
         };
-        return new Verdict("nice-ta260-start", "NICE TA260 1.1: start onabotulinumtoxinA", Verdict.AllOf(criteria.Select(c => c.Outcome)), criteria, kind);
+        return new Verdict(CriterionId.From("nice-ta260-start"), "NICE TA260 1.1: start onabotulinumtoxinA", Verdict.AllOf(criteria.Select(c => c.Outcome)), criteria, kind);
     }
 
     /// <summary>Evaluates the NICE TA260 1.2 stopping rules on a treatment course.</summary>
@@ -81,8 +82,8 @@ public static class NiceTa260
 
     private static CriterionResult NonResponse(TreatmentCourse course)
     {
-        const string id = "nice-ta260-non-response";
-        var description = $"Less than a {(NonResponseReduction * 100).ToString("0", CultureInfo.InvariantCulture)}% reduction in headache days per 28 days after {CyclesBeforeResponseReview} treatment cycles (baseline: the 28 days before the first session; after: the last 28 days of cycle {CyclesBeforeResponseReview}).";
+        var id = CriterionId.From("nice-ta260-non-response");
+        var description = $"Less than a {NonResponseReduction.Percent.ToString("0", CultureInfo.InvariantCulture)}% reduction in headache days per 28 days after {CyclesBeforeResponseReview} treatment cycles (baseline: the 28 days before the first session; after: the last 28 days of cycle {CyclesBeforeResponseReview}).";
         if (course.Cycles.Length < CyclesBeforeResponseReview)
         {
             return new CriterionResult(id, description, CriterionOutcome.NotAssessed, [BaselineFigure(course)], DiaryCitations.NiceStop, $"Not assessed: the course has {DiaryRules.Plural(course.Cycles.Length, "cycle")}; response is judged after {CyclesBeforeResponseReview}.");
@@ -98,7 +99,7 @@ public static class NiceTa260
         var figures = new List<CriterionFigure> { BaselineFigure(course), DiaryRules.Figure($"headache days, end of cycle {cycle.Number}", cycle.Window.HeadacheDays, "<= 70% of baseline to continue", cycle.Window, CriterionOutcome.NotAssessed) };
         if (cycle.Reduction is { } r)
         {
-            figures.Add(new CriterionFigure("reduction from baseline", decimal.Round(r, 4), $"< {NonResponseReduction.ToString(CultureInfo.InvariantCulture)} stops", null, null, null, null, outcome));
+            figures.Add(new CriterionFigure("reduction from baseline", decimal.Round(r, 4), $"< {NonResponseReduction.Fraction.ToString("0.00", CultureInfo.InvariantCulture)} stops", null, null, null, null, outcome));
         }
 
         var note = outcome switch
@@ -133,7 +134,7 @@ public static class NiceTa260
         }
 
         return new CriterionResult(
-            "nice-ta260-episodic",
+            CriterionId.From("nice-ta260-episodic"),
             $"Changed to episodic migraine: fewer than {EpisodicBelowHeadacheDays} headache days in each of the latest {EpisodicConsecutiveMonths} consecutive whole {PeriodKinds.Format(kind)} periods since the first session.",
             outcome,
             figures,
@@ -143,7 +144,7 @@ public static class NiceTa260
 
     private static CriterionResult Preventives(EligibilityInput input)
     {
-        const string id = "nice-ta260-preventives";
+        var id = CriterionId.From("nice-ta260-preventives");
         var description = $"At least {PreventivesRequired} preventive medicines have not worked, are not tolerated or are unsuitable because of safety concerns.";
         if (input.PreventivesFailed is not { } n)
         {
@@ -158,11 +159,11 @@ public static class NiceTa260
     {
         if (value is not { } v)
         {
-            return new CriterionResult(id, description, CriterionOutcome.NotAssessed, [], source, $"Not assessed: '{name}' was not supplied.");
+            return new CriterionResult(CriterionId.From(id), description, CriterionOutcome.NotAssessed, [], source, $"Not assessed: '{name}' was not supplied.");
         }
 
         var outcome = v ? CriterionOutcome.Met : CriterionOutcome.NotMet;
-        return new CriterionResult(id, description, outcome, [new CriterionFigure(name, v ? 1 : 0, "must be 1 (yes)", null, null, null, null, outcome)], source);
+        return new CriterionResult(CriterionId.From(id), description, outcome, [new CriterionFigure(name, v ? 1 : 0, "must be 1 (yes)", null, null, null, null, outcome)], source);
     }
 }
 
@@ -195,7 +196,7 @@ public sealed class StoppingVerdict
             StoppingDecision.Continue => CriterionOutcome.NotMet,
             _ => CriterionOutcome.Indeterminate,
         };
-        Verdict = new Verdict("nice-ta260-stop", "NICE TA260 1.2: stop onabotulinumtoxinA", outcome, criteria, kind);
+        Verdict = new Verdict(CriterionId.From("nice-ta260-stop"), "NICE TA260 1.2: stop onabotulinumtoxinA", outcome, criteria, kind);
     }
 
     /// <summary>Gets the decision.</summary>
@@ -234,7 +235,7 @@ public static class StoppingDecisions
     public static string Describe(StoppingDecision decision) => decision switch
     {
         StoppingDecision.Continue => "NICE TA260 1.2 stopping criteria not met.",
-        StoppingDecision.StopForNonResponse => $"NICE TA260 1.2 stopping criteria met: less than a {(NiceTa260.NonResponseReduction * 100).ToString("0", CultureInfo.InvariantCulture)}% reduction in headache days after {NiceTa260.CyclesBeforeResponseReview.ToString(CultureInfo.InvariantCulture)} treatment cycles.",
+        StoppingDecision.StopForNonResponse => $"NICE TA260 1.2 stopping criteria met: less than a {NiceTa260.NonResponseReduction.Percent.ToString("0", CultureInfo.InvariantCulture)}% reduction in headache days after {NiceTa260.CyclesBeforeResponseReview.ToString(CultureInfo.InvariantCulture)} treatment cycles.",
         StoppingDecision.StopForEpisodic => $"NICE TA260 1.2 stopping criteria met: fewer than {NiceTa260.EpisodicBelowHeadacheDays.ToString(CultureInfo.InvariantCulture)} headache days a month for {NiceTa260.EpisodicConsecutiveMonths.ToString(CultureInfo.InvariantCulture)} consecutive months.",
         StoppingDecision.Indeterminate => "NICE TA260 1.2 stopping criteria: cannot tell from the data (see each criterion for why).",
         _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, "Not a defined stopping decision."),

@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using MigraineProtocol.Primitives;
 using MigraineProtocol.Utility;
 
 namespace MigraineProtocol.Diaries.Criteria;
@@ -18,7 +21,8 @@ namespace MigraineProtocol.Diaries.Criteria;
 /// response is not assessed, never judged on a cut window against a 28-day baseline (ADR 0093). A cycle
 /// shorter than the 12-week interval is flagged (<see cref="TreatmentCycle.IsShorterThanInterval"/>).</para>
 /// <para>A responder has at least a 50% reduction in headache days from baseline (the per-cycle
-/// responder definition of Silberstein 2015, S11h, VERIFIED); the threshold is a parameter.</para>
+/// responder definition of Silberstein 2015, S11h, VERIFIED); the threshold is a parameter, the
+/// <see cref="Primitives.ResponderThreshold"/> the outcome statistics use.</para>
 /// <para>Equality is by reference. Instances are immutable.</para>
 /// </remarks>
 public sealed class TreatmentCourse
@@ -29,39 +33,30 @@ public sealed class TreatmentCourse
     /// <summary>The default length of the last cycle: 84 days (12 weeks).</summary>
     public static int DefaultCycleLengthDays { get; } = 84;
 
-    /// <summary>The default responder threshold: a 50% reduction.</summary>
-    public static decimal DefaultResponderReduction { get; } = 0.50m;
-
     /// <summary>Initializes a course.</summary>
     /// <param name="diary">The diary, covering the baseline and the cycles.</param>
     /// <param name="sessionDates">The session dates, strictly increasing; at least one, the first after the diary start.</param>
     /// <param name="cycleLengthDays">The length of the last cycle in days (28 to 366; <see langword="null"/> for <see cref="DefaultCycleLengthDays"/>).</param>
-    /// <param name="responderReduction">The reduction from baseline that makes a responder (above 0, at most 1; <see langword="null"/> for <see cref="DefaultResponderReduction"/>).</param>
+    /// <param name="responderThreshold">The reduction from baseline that makes a responder; <c>default</c> is <see cref="ResponderThreshold.Percent50"/>, the cited PREEMPT definition.</param>
     /// <exception cref="ArgumentNullException"><paramref name="diary"/> or <paramref name="sessionDates"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">No sessions, dates not strictly increasing, or a first session on or before the diary start.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cycleLengthDays"/> or <paramref name="responderReduction"/> is out of range.</exception>
-    public TreatmentCourse(HeadacheDiary diary, IEnumerable<DateOnly> sessionDates, int? cycleLengthDays = null, decimal? responderReduction = null)
-        : this(diary, sessionDates, cycleLengthDays ?? DefaultCycleLengthDays, responderReduction ?? DefaultResponderReduction, checkedDefaults: true)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cycleLengthDays"/> is out of range.</exception>
+    public TreatmentCourse(HeadacheDiary diary, IEnumerable<DateOnly> sessionDates, int? cycleLengthDays = null, ResponderThreshold responderThreshold = default)
+        : this(diary, sessionDates, cycleLengthDays ?? DefaultCycleLengthDays, responderThreshold, checkedDefaults: true)
     {
     }
 
-    private TreatmentCourse(HeadacheDiary diary, IEnumerable<DateOnly> sessionDates, int cycleLengthDays, decimal responderReduction, bool checkedDefaults)
+    private TreatmentCourse(HeadacheDiary diary, IEnumerable<DateOnly> sessionDates, int cycleLengthDays, ResponderThreshold responderThreshold, bool checkedDefaults)
     {
         _ = checkedDefaults;
         Diary = Preconditions.CheckNotNull(diary);
         ArgumentNullException.ThrowIfNull(sessionDates);
         SessionDates = [.. sessionDates];
-        Preconditions.CheckArgument(SessionDates.Length > 0, nameof(sessionDates), "A treatment course has at least one session.");
-        for (var i = 1; i < SessionDates.Length; i++)
-        {
-            Preconditions.CheckArgument(SessionDates[i] > SessionDates[i - 1], nameof(sessionDates), $"Session dates must be strictly increasing: {SessionDates[i]:yyyy-MM-dd} follows {SessionDates[i - 1]:yyyy-MM-dd}.");
-        }
-
-        Preconditions.CheckArgument(SessionDates[0] > diary.Start, nameof(sessionDates), $"The first session ({SessionDates[0]:yyyy-MM-dd}) must come after the diary start ({diary.Start:yyyy-MM-dd}) so that there is a baseline.");
+        var problem = DateProblem(diary, SessionDates);
+        Preconditions.CheckArgument(problem is null, nameof(sessionDates), problem!);
         Preconditions.CheckRange(cycleLengthDays >= WindowDays && cycleLengthDays <= 366, nameof(cycleLengthDays), cycleLengthDays, "A cycle lasts 28 to 366 days.");
-        Preconditions.CheckRange(responderReduction is > 0m and <= 1m, nameof(responderReduction), responderReduction, "A responder reduction is above 0 and at most 1.");
         CycleLengthDays = cycleLengthDays;
-        ResponderReduction = responderReduction;
+        ResponderThreshold = responderThreshold;
         Baseline = diary.Summarize(SessionDates[0].AddDays(-WindowDays), SessionDates[0].AddDays(-1));
         var cycles = ImmutableArray.CreateBuilder<TreatmentCycle>(SessionDates.Length);
         for (var i = 0; i < SessionDates.Length; i++)
@@ -69,7 +64,7 @@ public sealed class TreatmentCourse
             var start = SessionDates[i];
             var end = i + 1 < SessionDates.Length ? SessionDates[i + 1].AddDays(-1) : start.AddDays(cycleLengthDays - 1);
             var windowStart = end.AddDays(1 - WindowDays) < start ? start : end.AddDays(1 - WindowDays);
-            cycles.Add(new TreatmentCycle(i + 1, start, end, diary.Summarize(windowStart, end), Baseline, responderReduction, cycleLengthDays));
+            cycles.Add(new TreatmentCycle(i + 1, start, end, diary.Summarize(windowStart, end), Baseline, responderThreshold, cycleLengthDays));
         }
 
         Cycles = cycles.MoveToImmutable();
@@ -85,7 +80,7 @@ public sealed class TreatmentCourse
     public int CycleLengthDays { get; }
 
     /// <summary>Gets the reduction from baseline that makes a responder.</summary>
-    public decimal ResponderReduction { get; }
+    public ResponderThreshold ResponderThreshold { get; }
 
     /// <summary>Gets the baseline: the 28 days before the first session.</summary>
     public PeriodSummary Baseline { get; }
@@ -119,6 +114,43 @@ public sealed class TreatmentCourse
 
         return builder.ToImmutable();
     }
+
+    /// <summary>Creates a course with the default cycle length and responder reduction from untrusted session dates; never throws for bad dates.</summary>
+    /// <param name="diary">The diary, covering the baseline and the cycles.</param>
+    /// <param name="sessionDates">The session dates.</param>
+    /// <param name="course">The course when the dates are valid.</param>
+    /// <param name="problem">When they are not, one sentence saying why: no sessions, dates not strictly increasing, or a first session on or before the diary start (no baseline).</param>
+    /// <returns><see langword="true"/> when the course was created.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="diary"/> or <paramref name="sessionDates"/> is <see langword="null"/>.</exception>
+    public static bool TryCreate(HeadacheDiary diary, IEnumerable<DateOnly> sessionDates, [NotNullWhen(true)] out TreatmentCourse? course, [NotNullWhen(false)] out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(diary);
+        ArgumentNullException.ThrowIfNull(sessionDates);
+        var dates = sessionDates.ToArray();
+        problem = DateProblem(diary, dates);
+        course = problem is null ? new TreatmentCourse(diary, dates) : null;
+        return course is not null;
+    }
+
+    private static string? DateProblem(HeadacheDiary diary, IReadOnlyList<DateOnly> dates)
+    {
+        if (dates.Count == 0)
+        {
+            return "A treatment course has at least one session.";
+        }
+
+        for (var i = 1; i < dates.Count; i++)
+        {
+            if (dates[i] <= dates[i - 1])
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"Session dates must be strictly increasing: {dates[i]:yyyy-MM-dd} follows {dates[i - 1]:yyyy-MM-dd}.");
+            }
+        }
+
+        return dates[0] > diary.Start
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"The first session ({dates[0]:yyyy-MM-dd}) must come after the diary start ({diary.Start:yyyy-MM-dd}) so that there is a baseline.");
+    }
 }
 
 /// <summary>One treatment cycle: from a session to the day before the next, with its end-of-cycle headache days and response.</summary>
@@ -127,7 +159,7 @@ public sealed class TreatmentCycle
 {
     private readonly PeriodSummary baseline;
 
-    internal TreatmentCycle(int number, DateOnly start, DateOnly end, PeriodSummary window, PeriodSummary baseline, decimal responderReduction, int intervalDays)
+    internal TreatmentCycle(int number, DateOnly start, DateOnly end, PeriodSummary window, PeriodSummary baseline, ResponderThreshold responderThreshold, int intervalDays)
     {
         Number = number;
         Start = start;
@@ -138,7 +170,7 @@ public sealed class TreatmentCycle
         IsShorterThanInterval = LengthDays < intervalDays;
         HeadacheDaysChange = window.HeadacheDays - baseline.HeadacheDays;
         Reduction = baseline.HeadacheDays == 0 || !IsComparable ? null : (baseline.HeadacheDays - window.HeadacheDays) / (decimal)baseline.HeadacheDays;
-        Responder = ReductionAtLeast(responderReduction);
+        Responder = ReductionAtLeast(responderThreshold);
     }
 
     /// <summary>Gets the length of the cycle in days.</summary>
@@ -180,17 +212,18 @@ public sealed class TreatmentCycle
     /// <summary>Gets whether the cycle is a responder (reduction at least the course's responder threshold), allowing for unrecorded days.</summary>
     public CriterionOutcome Responder { get; }
 
-    /// <summary>Returns whether the reduction from baseline is at least <paramref name="fraction"/>, allowing for unrecorded days in the baseline and the window.</summary>
-    /// <param name="fraction">The fraction, 0 to 1.</param>
+    /// <summary>Returns whether the reduction from baseline meets <paramref name="threshold"/> (the comparison of <see cref="ResponderThreshold.IsMetBy"/>), allowing for unrecorded days in the baseline and the window.</summary>
+    /// <param name="threshold">The threshold.</param>
     /// <returns>Met, not met, indeterminate, or not assessed when the baseline cannot have headache days or the cycle is shorter than the 28-day window.</returns>
-    public CriterionOutcome ReductionAtLeast(decimal fraction)
+    public CriterionOutcome ReductionAtLeast(ResponderThreshold threshold)
     {
         if (!IsComparable)
         {
             return CriterionOutcome.NotAssessed;
         }
 
-        // reduction = 1 - after/baseline >= f  <=>  after <= (1 - f) * baseline; check both ends of the ranges.
+        // Met when even the worst case (fewest baseline days, most days after) responds; not met when
+        // even the best case (most baseline days, fewest after) does not.
         var (bLo, bHi) = (baseline.HeadacheDays, baseline.HeadacheDays + baseline.DaysUnrecorded);
         var (aLo, aHi) = (Window.HeadacheDays, Window.HeadacheDays + Window.DaysUnrecorded);
         if (bHi == 0)
@@ -198,16 +231,15 @@ public sealed class TreatmentCycle
             return CriterionOutcome.NotAssessed;
         }
 
-        var keep = 1m - fraction;
-        return bLo > 0 && aHi <= keep * bLo ? CriterionOutcome.Met
-            : aLo > keep * bHi ? CriterionOutcome.NotMet
+        return bLo > 0 && threshold.IsMetBy(bLo, aHi) ? CriterionOutcome.Met
+            : !threshold.IsMetBy(bHi, aLo) ? CriterionOutcome.NotMet
             : CriterionOutcome.Indeterminate;
     }
 
-    /// <summary>Returns whether the reduction from baseline is below <paramref name="fraction"/> (the complement of <see cref="ReductionAtLeast"/>).</summary>
-    /// <param name="fraction">The fraction, 0 to 1.</param>
+    /// <summary>Returns whether the reduction from baseline falls short of <paramref name="threshold"/> (the complement of <see cref="ReductionAtLeast"/>).</summary>
+    /// <param name="threshold">The threshold.</param>
     /// <returns>Met, not met, indeterminate, or not assessed.</returns>
-    public CriterionOutcome ReductionBelow(decimal fraction) => ReductionAtLeast(fraction) switch
+    public CriterionOutcome ReductionBelow(ResponderThreshold threshold) => ReductionAtLeast(threshold) switch
     {
         CriterionOutcome.Met => CriterionOutcome.NotMet,
         CriterionOutcome.NotMet => CriterionOutcome.Met,

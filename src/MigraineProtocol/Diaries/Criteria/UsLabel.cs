@@ -30,12 +30,12 @@ public static class UsLabel
         var per = PeriodKinds.Format(kind);
         var headache = DiaryRules.EachPeriod("us-label-headache-days", $"15 or more headache days in the latest whole {per} period (14 or fewer is episodic: not indicated).", latest, 1, "headache days", p => p.HeadacheDays, HeadacheDaysPerMonth, below: false, DiaryCitations.UsLabel);
         var criteria = new List<CriterionResult> { headache, Duration(diary, latest.FirstOrDefault(), per), NiceTa260.Input("us-label-adult", "The patient is an adult.", input.Adult, "adult", DiaryCitations.UsLabel) };
-        return new Verdict("us-label-indication", "US label: chronic migraine indication", Verdict.AllOf(criteria.Select(c => c.Outcome)), criteria, kind);
+        return new Verdict(CriterionId.From("us-label-indication"), "US label: chronic migraine indication", Verdict.AllOf(criteria.Select(c => c.Outcome)), criteria, kind);
     }
 
     private static CriterionResult Duration(HeadacheDiary diary, PeriodSummary? period, string per)
     {
-        const string id = "us-label-4-hours";
+        var id = CriterionId.From("us-label-4-hours");
         var description = $"Headache lasting 4 hours a day or longer on 15 or more days of the latest whole {per} period.";
         if (period is null)
         {

@@ -94,10 +94,11 @@ public sealed class CriterionResult
     /// <param name="figures">The numbers behind the outcome.</param>
     /// <param name="source">The source of the criterion.</param>
     /// <param name="note">Why the criterion was not assessed or is indeterminate, or other context.</param>
-    /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="description"/> is empty, or <paramref name="outcome"/> is undefined.</exception>
-    public CriterionResult(string id, string description, CriterionOutcome outcome, IEnumerable<CriterionFigure> figures, Citation source, string? note = null)
+    /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default</c>, <paramref name="description"/> is empty, or <paramref name="outcome"/> is undefined.</exception>
+    public CriterionResult(CriterionId id, string description, CriterionOutcome outcome, IEnumerable<CriterionFigure> figures, Citation source, string? note = null)
     {
-        Id = Preconditions.CheckNotBlank(id);
+        Preconditions.CheckArgument(id.Value.Length > 0, nameof(id), "A criterion has an id (not the default, empty one).");
+        Id = id;
         Description = Preconditions.CheckNotBlank(description);
         Preconditions.CheckRange(Enum.IsDefined(outcome), nameof(outcome), outcome, "An outcome is NotAssessed, Indeterminate, NotMet or Met.");
         ArgumentNullException.ThrowIfNull(figures);
@@ -108,7 +109,7 @@ public sealed class CriterionResult
     }
 
     /// <summary>Gets the stable id.</summary>
-    public string Id { get; }
+    public CriterionId Id { get; }
 
     /// <summary>Gets what the criterion requires.</summary>
     public string Description { get; }
@@ -144,10 +145,11 @@ public sealed class Verdict
     /// <param name="outcome">The overall outcome.</param>
     /// <param name="criteria">The criteria checked.</param>
     /// <param name="periodKind">The kind of period the diary counts used, if any.</param>
-    /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="title"/> is empty, or there are no criteria.</exception>
-    public Verdict(string id, string title, CriterionOutcome outcome, IEnumerable<CriterionResult> criteria, PeriodKind? periodKind)
+    /// <exception cref="ArgumentException"><paramref name="id"/> is <c>default</c>, <paramref name="title"/> is empty, or there are no criteria.</exception>
+    public Verdict(CriterionId id, string title, CriterionOutcome outcome, IEnumerable<CriterionResult> criteria, PeriodKind? periodKind)
     {
-        Id = Preconditions.CheckNotBlank(id);
+        Preconditions.CheckArgument(id.Value.Length > 0, nameof(id), "A verdict has an id (not the default, empty one).");
+        Id = id;
         Title = Preconditions.CheckNotBlank(title);
         Preconditions.CheckRange(Enum.IsDefined(outcome), nameof(outcome), outcome, "An outcome is NotAssessed, Indeterminate, NotMet or Met.");
         ArgumentNullException.ThrowIfNull(criteria);
@@ -159,7 +161,7 @@ public sealed class Verdict
     }
 
     /// <summary>Gets the stable id.</summary>
-    public string Id { get; }
+    public CriterionId Id { get; }
 
     /// <summary>Gets the title.</summary>
     public string Title { get; }

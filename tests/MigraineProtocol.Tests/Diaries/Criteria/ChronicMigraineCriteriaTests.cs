@@ -16,7 +16,7 @@ public class ChronicMigraineCriteriaTests
         var v = ChronicMigraineCriteria.Evaluate(TestDiaries.Periodic(4, headache, migraine));
         Assert.Equal(expected, v.Outcome);
         Assert.Equal(PeriodKind.TwentyEightDays, v.PeriodKind);
-        Assert.Equal(["ichd3-1.3-headache-days", "ichd3-1.3-migraine-days"], v.Criteria.Select(c => c.Id));
+        Assert.Equal(["ichd3-1.3-headache-days", "ichd3-1.3-migraine-days"], v.Criteria.Select(c => c.Id.Value));
         Assert.Equal(new Citation("S8", "ICHD-3 1.3 chronic migraine, criteria A and C (clinical-facts.md §3)", VerificationLevel.Verified), Assert.Single(v.Sources));
     }
 

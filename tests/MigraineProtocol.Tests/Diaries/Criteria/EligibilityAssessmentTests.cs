@@ -31,8 +31,8 @@ public class EligibilityAssessmentTests
     public void EachRuleSetIsGivenOnceInTheFixedOrder()
     {
         var a = EligibilityAssessment.Assess(TestDiaries.Periodic(2, 15, 8), Full, PeriodKind.TwentyEightDays, [EligibilityRuleSet.UsLabel, EligibilityRuleSet.NiceTa260, EligibilityRuleSet.UsLabel]);
-        Assert.Equal(["nice-ta260-start", "us-label-indication"], a.Verdicts.Select(v => v.Id));
-        Assert.Equal(["us-label-indication"], EligibilityAssessment.Assess(TestDiaries.Periodic(2, 15, 8), Full, PeriodKind.TwentyEightDays, [EligibilityRuleSet.UsLabel]).Verdicts.Select(v => v.Id));
+        Assert.Equal(["nice-ta260-start", "us-label-indication"], a.Verdicts.Select(v => v.Id.Value));
+        Assert.Equal(["us-label-indication"], EligibilityAssessment.Assess(TestDiaries.Periodic(2, 15, 8), Full, PeriodKind.TwentyEightDays, [EligibilityRuleSet.UsLabel]).Verdicts.Select(v => v.Id.Value));
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public class MedicationOveruseCriteriaTests
         Assert.True(AcuteMedicationClasses.TryParse("non-opioid-analgesic", out var a) && a == AcuteMedicationClass.SimpleAnalgesic);
         Assert.True(AcuteMedicationClasses.TryParse("simple-analgesic", out var b) && b == AcuteMedicationClass.SimpleAnalgesic);
         var v = Evaluate(15, AcuteMedicationClass.SimpleAnalgesic);
-        Assert.Contains("non-opioid analgesic on >= 15 days", v.Criteria.Single(c => c.Id == "ichd3-8.2-simple-analgesic").Description, StringComparison.Ordinal);
+        Assert.Contains("non-opioid analgesic on >= 15 days", v.Criteria.Single(c => c.Id.Value == "ichd3-8.2-simple-analgesic").Description, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,6 +128,6 @@ public class MedicationOveruseCriteriaTests
     public void HeadacheDaysCriterionAIsReported()
     {
         var v = Evaluate(10, AcuteMedicationClass.Triptan);
-        Assert.Equal(CriterionOutcome.Met, v.Criteria.Single(c => c.Id == "ichd3-8.2-headache-days").Outcome);
+        Assert.Equal(CriterionOutcome.Met, v.Criteria.Single(c => c.Id.Value == "ichd3-8.2-headache-days").Outcome);
     }
 }

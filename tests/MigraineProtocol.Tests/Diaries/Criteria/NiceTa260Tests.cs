@@ -12,7 +12,7 @@ public class NiceTa260Tests
     {
         var v = NiceTa260.Start(TestDiaries.Periodic(2, 15, 8), Full, PeriodKind.TwentyEightDays);
         Assert.Equal(CriterionOutcome.Met, v.Outcome);
-        Assert.Equal(["nice-ta260-headache-days", "nice-ta260-migraine-days", "nice-ta260-preventives", "nice-ta260-overuse-managed", "nice-ta260-adult"], v.Criteria.Select(c => c.Id));
+        Assert.Equal(["nice-ta260-headache-days", "nice-ta260-migraine-days", "nice-ta260-preventives", "nice-ta260-overuse-managed", "nice-ta260-adult"], v.Criteria.Select(c => c.Id.Value));
         Assert.All(v.Criteria, c => Assert.Equal("S9", c.Source.Source));
     }
 
@@ -56,7 +56,7 @@ public class NiceTa260Tests
         var course = new TreatmentCourse(diary, [TestDiaries.Start.AddDays(28), TestDiaries.Start.AddDays(28 + 84)]);
         var s = NiceTa260.Stopping(course, PeriodKind.TwentyEightDays);
         Assert.Equal(expected, s.Decision);
-        Assert.Equal("nice-ta260-stop", s.Verdict.Id);
+        Assert.Equal("nice-ta260-stop", s.Verdict.Id.Value);
         var reduction = s.Verdict.Criteria[0].Figures.Single(f => f.Name == "reduction from baseline").Value;
         Assert.Equal(decimal.Round((baseline - afterCycle2) / (decimal)baseline, 4), reduction);
     }

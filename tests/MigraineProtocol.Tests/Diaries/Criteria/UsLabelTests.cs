@@ -34,7 +34,7 @@ public class UsLabelTests
     public void WithoutDurationsTheFourHourCriterionIsNotAssessed()
     {
         var v = UsLabel.Indication(TestDiaries.Periodic(2, 20, 10), Adult, PeriodKind.TwentyEightDays);
-        var c = v.Criteria.Single(x => x.Id == "us-label-4-hours");
+        var c = v.Criteria.Single(x => x.Id.Value == "us-label-4-hours");
         Assert.Equal(CriterionOutcome.NotAssessed, c.Outcome);
         Assert.Contains("4-hour criterion cannot be checked", c.Note, StringComparison.Ordinal);
         Assert.Equal(CriterionOutcome.Indeterminate, v.Outcome);

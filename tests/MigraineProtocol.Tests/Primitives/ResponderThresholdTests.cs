@@ -1,7 +1,6 @@
-using MigraineProtocol.Outcomes;
 using MigraineProtocol.Primitives;
 
-namespace MigraineProtocol.Tests.Outcomes;
+namespace MigraineProtocol.Tests.Primitives;
 
 public class ResponderThresholdTests
 {

@@ -1,12 +1,13 @@
 using System.Globalization;
-using MigraineProtocol.Primitives;
 using MigraineProtocol.Utility;
 
-namespace MigraineProtocol.Outcomes;
+namespace MigraineProtocol.Primitives;
 
 /// <summary>
 /// The reduction in headache days that makes a patient a responder, as a fraction of the baseline
 /// (0.5 = a 50% reduction). A patient responds when the reduction is at least the threshold.
+/// One type for the diaries (a treatment cycle's response, the NICE TA260 non-response rule) and the
+/// outcome statistics (responder rates), so both compare the same way (ADR 0173).
 /// </summary>
 /// <remarks>
 /// <para>Range [0, 1]. Equality is by fraction. The default value is <see cref="Percent50"/> (the PREEMPT responder
