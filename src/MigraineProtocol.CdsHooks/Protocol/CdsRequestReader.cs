@@ -6,7 +6,6 @@ using System.Text;
 using System.Text.Json;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
-using MigraineProtocol.CdsHooks.Records;
 using MigraineProtocol.Input;
 
 namespace MigraineProtocol.CdsHooks.Protocol;
@@ -21,6 +20,9 @@ namespace MigraineProtocol.CdsHooks.Protocol;
 /// </summary>
 internal static class CdsRequestReader
 {
+    /// <summary>Firely's strict R4 options, as the record loader's (this layer may not use Records).</summary>
+    private static readonly JsonSerializerOptions FhirOptions = new JsonSerializerOptions().ForFhir(ModelInfo.ModelInspector);
+
     /// <summary>The source name problems of a request body are reported under.</summary>
     public const string SourceName = "request";
 
@@ -425,7 +427,7 @@ internal static class CdsRequestReader
     {
         try
         {
-            var resource = element.Deserialize<Resource>(RecordLoader.FhirOptions);
+            var resource = element.Deserialize<Resource>(FhirOptions);
             if (resource is null)
             {
                 sink.Add(path, null, InputProblemCodes.InvalidValue, "not valid FHIR R4: expected a FHIR resource.");
