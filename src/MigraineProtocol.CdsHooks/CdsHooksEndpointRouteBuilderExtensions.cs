@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Hl7.Fhir.Model;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using MigraineProtocol.CdsHooks.Cards;
@@ -135,14 +133,12 @@ internal sealed class CdsHooksService
         try
         {
             var body = await CdsRequestReader.ReadBodyAsync(http.Request, options.MaxRequestBodyBytes, http.RequestAborted).ConfigureAwait(false);
-            using var document = CdsRequestReader.Parse(body, options.MaxJsonDepth);
-            var request = CdsRequestReader.Read(document.RootElement, hook, needsDraftOrders: hook == Hooks[0]);
+            var request = CdsRequestReader.Read(body, hook, needsDraftOrders: hook == Hooks[0], options.MaxJsonDepth);
             var today = DateOnly.FromDateTime(options.TimeProvider.GetUtcNow().UtcDateTime);
             var result = new List<Card>();
             if (hook == Hooks[0])
             {
-                var draft = ParseBundle(request.DraftOrders, "$.context.draftOrders");
-                var orders = cards.Orders(draft, today);
+                var orders = cards.Orders(request.DraftOrders!, today);
                 if (orders.Count > 0)
                 {
                     var record = await loader.LoadAsync(request, http.RequestAborted).ConfigureAwait(false);
@@ -196,8 +192,7 @@ internal sealed class CdsHooksService
         try
         {
             var body = await CdsRequestReader.ReadBodyAsync(http.Request, options.MaxRequestBodyBytes, http.RequestAborted).ConfigureAwait(false);
-            using var document = CdsRequestReader.Parse(body, options.MaxJsonDepth);
-            var (accepted, overridden) = ReadFeedback(document.RootElement);
+            var (accepted, overridden) = CdsRequestReader.ReadFeedback(body, options.MaxJsonDepth);
 
             // Card ids and outcomes only: no override comment (free text may name the patient), no patient data.
             logger.LogInformation("{Service} feedback: {Accepted} accepted, {Overridden} overridden.", id, accepted, overridden);
@@ -206,72 +201,6 @@ internal sealed class CdsHooksService
         catch (RequestProblem p)
         {
             return Problem(p);
-        }
-    }
-
-    private static (int Accepted, int Overridden) ReadFeedback(JsonElement root)
-    {
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("feedback", out var list) || list.ValueKind != JsonValueKind.Array)
-        {
-            throw CdsRequestReader.Bad("$.feedback", "expected an array");
-        }
-
-        int accepted = 0, overridden = 0, i = 0;
-        foreach (var item in list.EnumerateArray())
-        {
-            var path = $"$.feedback[{i++}]";
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                throw CdsRequestReader.Bad(path, "expected an object");
-            }
-
-            if (!item.TryGetProperty("card", out var card) || card.ValueKind != JsonValueKind.String || card.GetString() is not { Length: > 0 })
-            {
-                throw CdsRequestReader.Bad(path + ".card", "expected the card's uuid");
-            }
-
-            if (!item.TryGetProperty("outcomeTimestamp", out var at) || at.ValueKind != JsonValueKind.String || !DateTimeOffset.TryParse(at.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
-            {
-                throw CdsRequestReader.Bad(path + ".outcomeTimestamp", "expected an ISO 8601 date and time");
-            }
-
-            var outcome = item.TryGetProperty("outcome", out var o) && o.ValueKind == JsonValueKind.String ? o.GetString() : null;
-            switch (outcome)
-            {
-                case "accepted":
-                    if (!item.TryGetProperty("acceptedSuggestions", out var s) || s.ValueKind != JsonValueKind.Array)
-                    {
-                        throw CdsRequestReader.Bad(path + ".acceptedSuggestions", "required for an accepted outcome");
-                    }
-
-                    accepted++;
-                    break;
-                case "overridden":
-                    overridden++;
-                    break;
-                default:
-                    throw CdsRequestReader.Bad(path + ".outcome", "expected 'accepted' or 'overridden'");
-            }
-        }
-
-        return (accepted, overridden);
-    }
-
-    private static Bundle ParseBundle(JsonElement element, string path)
-    {
-        try
-        {
-            return element.Deserialize<Resource>(RecordLoader.FhirOptions) as Bundle ?? throw CdsRequestReader.Bad(path, "expected a FHIR Bundle");
-        }
-        catch (Hl7.Fhir.Serialization.DeserializationFailedException e)
-        {
-            throw CdsRequestReader.Bad(path, "not valid FHIR R4: " + string.Join("; ", e.Exceptions.Take(3).Select(x => x.Message)));
-        }
-        catch (JsonException e)
-        {
-            var message = e.Message;
-            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-            throw CdsRequestReader.Bad(path, "not valid FHIR R4: " + (cut > 0 ? message[..cut] : message));
         }
     }
 
@@ -292,7 +221,11 @@ internal sealed class CdsHooksService
     }
 
     private static IResult Problem(RequestProblem p) =>
-        Results.Problem(detail: p.Message, statusCode: p.Status, title: p.Status switch
+        Results.Problem(detail: p.Message, statusCode: p.Status, extensions: p.Problems.IsEmpty ? null : new Dictionary<string, object?>
+        {
+            // The problems one by one (ADR 0150): line and column in UTF-16 code units, JSON path, stable code, message.
+            ["problems"] = p.Problems.Select(x => new ProblemEntry(x.Line, x.Column, x.Location, x.Code, x.Message)).ToList(),
+        }, title: p.Status switch
         {
             StatusCodes.Status400BadRequest => "Bad Request",
             StatusCodes.Status412PreconditionFailed => "Precondition Failed",
@@ -324,9 +257,9 @@ internal sealed class CdsHooksService
             }
         }
 
-        if (options.MaxRequestBodyBytes < 1024 || options.MaxJsonDepth is < 16 or > 256)
+        if (options.MaxRequestBodyBytes < 1024 || options.MaxRequestBodyBytes > MigraineProtocol.Input.InputLimits.MaxTextLength || options.MaxJsonDepth is < 16 or > 256)
         {
-            throw new ArgumentException("MaxRequestBodyBytes must be at least 1024 and MaxJsonDepth from 16 to 256.", nameof(options));
+            throw new ArgumentException("MaxRequestBodyBytes must be from 1024 to 33554432 (InputLimits.MaxTextLength) and MaxJsonDepth from 16 to 256.", nameof(options));
         }
 
         ArgumentNullException.ThrowIfNull(options.CodeMap);
@@ -334,3 +267,6 @@ internal sealed class CdsHooksService
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
     }
 }
+
+/// <summary>One problem of a request body in the problem+json answer.</summary>
+internal sealed record ProblemEntry(int? Line, int? Column, string? Path, string Code, string Message);

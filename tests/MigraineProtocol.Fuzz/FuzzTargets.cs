@@ -32,7 +32,10 @@ public static class FuzzTargets
         ["cohort"] = Cohort,
         ["adverse-events"] = AdverseEvents,
         ["fhir"] = Fhir,
+        ["cds-hooks"] = CdsHooksRequest,
     };
+
+
 
     /// <summary>Decodes fuzzer bytes: UTF-8, or UTF-16 when the input starts with 0xFF 0xFE (so lone surrogates are reachable).</summary>
     /// <param name="bytes">The input.</param>
@@ -191,6 +194,81 @@ public static class FuzzTargets
         }
 
         _ = SessionJson.Write(record.Session);
+    }
+
+    /// <summary>
+    /// A CDS Hooks request body (both hooks) and a feedback body, read as the service reads them; when a request
+    /// reads, the cards are computed as the service does, with the FHIR server left out (no network).
+    /// Invalid UTF-8 is reachable: every U+FFFD of the text is also tried as a raw 0xFF byte.
+    /// </summary>
+    private static void CdsHooksRequest(string text)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var bodies = text.Contains('\uFFFD', StringComparison.Ordinal)
+            ? new[] { utf8, [.. Encoding.UTF8.GetBytes(text.Replace('\uFFFD', '\u0001')).Select(b => b == 1 ? (byte)0xFF : b)] }
+            : [utf8];
+        var today = new DateOnly(2026, 3, 30);
+        foreach (var body in bodies)
+        {
+            foreach (var hook in new[] { "order-sign", "patient-view" })
+            {
+                var read = CdsHooks.Protocol.CdsRequestReader.TryRead(body, hook, hook == "order-sign", 32, out var request, out var problems);
+                Check(read == problems.IsEmpty, "a request or problems, never both");
+                if (!read)
+                {
+                    Touch(problems);
+                    continue;
+                }
+
+                Check(request!.Hook == hook, "the hook read is the service's");
+                var offline = new CdsHooks.Protocol.CdsRequest { Hook = request.Hook, HookInstance = request.HookInstance, PatientId = request.PatientId, UserId = request.UserId, DraftOrders = request.DraftOrders, Prefetch = request.Prefetch };
+                CdsHooks.Records.PatientRecord record;
+                try
+                {
+                    record = Cds.Loader.LoadAsync(offline, CancellationToken.None).GetAwaiter().GetResult();
+                }
+                catch (CdsHooks.Protocol.RequestProblem p) when (p.Status == 412)
+                {
+                    continue;
+                }
+
+                if (hook == "order-sign")
+                {
+                    var index = 0;
+                    foreach (var order in Cds.Cards.Orders(request.DraftOrders!, today))
+                    {
+                        _ = Cds.Cards.ForOrder($"{request.HookInstance}|{index++}", order, record).ToList();
+                    }
+                }
+                else
+                {
+                    _ = Cds.Cards.ForPatient(request.HookInstance, record, today);
+                }
+            }
+
+            try
+            {
+                _ = CdsHooks.Protocol.CdsRequestReader.ReadFeedback(body, 32);
+            }
+            catch (CdsHooks.Protocol.RequestProblem p)
+            {
+                Touch(p.Problems);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The CDS Hooks service's parts, made on first use inside a run: instrumented code must not run before
+    /// SharpFuzz has set up AFL++'s shared memory (a static initializer of <see cref="FuzzTargets"/> would).
+    /// </summary>
+    private static class Cds
+    {
+        internal static readonly CdsHooks.CdsHooksOptions Options = new();
+        internal static readonly CdsHooks.Records.ToxinRecognizer Recognizer = new(Options.CodeMap, Options.OtherToxinCodes);
+        internal static readonly CdsHooks.Cards.ProtocolCards Cards = new(Options.Protocol, Recognizer);
+#pragma warning disable CA2000 // one client for the process; the fuzz target never lets it reach the network (no fhirServer)
+        internal static readonly CdsHooks.Records.RecordLoader Loader = new(Recognizer, new HttpClient(), TimeSpan.FromSeconds(1), false, Options.ChronicMigraineReasonCodes);
+#pragma warning restore CA2000
     }
 
     private static void Touch(System.Collections.Immutable.ImmutableArray<Input.InputProblem> problems)

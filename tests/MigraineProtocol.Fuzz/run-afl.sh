@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one fuzz target under AFL++ with SharpFuzz (docs/quality.md, "Fuzzing").
 # Usage: tests/MigraineProtocol.Fuzz/run-afl.sh TARGET SECONDS [OUT]
-#   TARGET: session | history | definitions | diary | cohort | adverse-events | fhir
+#   TARGET: session | history | definitions | diary | cohort | adverse-events | fhir | cds-hooks
 # Builds the fuzz project once into artifacts/fuzz, instruments the library assemblies with the
 # sharpfuzz tool (dotnet tool restore), and runs afl-fuzz at the lowest priority. Prints the
 # executions, run time, crashes and hangs from AFL++'s fuzzer_stats; exit 1 when AFL++ saved a crash or hang.
@@ -12,7 +12,7 @@ bin=artifacts/fuzz
 if [ ! -f "$bin/.instrumented" ]; then
   dotnet build tests/MigraineProtocol.Fuzz -c Release -o "$bin" > /tmp/fuzz-build.log 2>&1 || { cat /tmp/fuzz-build.log; exit 2; }
   dotnet tool restore > /dev/null
-  for dll in MigraineProtocol.dll MigraineProtocol.Fhir.dll; do dotnet sharpfuzz "$bin/$dll" > /dev/null; done
+  for dll in MigraineProtocol.dll MigraineProtocol.Fhir.dll MigraineProtocol.CdsHooks.dll; do dotnet sharpfuzz "$bin/$dll" > /dev/null; done
   touch "$bin/.instrumented"
 fi
 rm -rf "$out"; mkdir -p "$out"

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using MigraineProtocol.CdsHooks;
-using MigraineProtocol.CdsHooks.Protocol;
 
 namespace MigraineProtocol.Benchmarks.CdsHooks;
 
@@ -44,8 +43,9 @@ public class OrderSignBenchmarks
     [Benchmark(Baseline = true)]
     public int ParseRequestJson()
     {
-        using var doc = CdsRequestReader.Parse(body, 32);
-        return CdsRequestReader.Read(doc.RootElement, "order-sign", needsDraftOrders: true).Prefetch.Count;
+        // The JSON alone (the request reader now also reads the FHIR resources, ADR 0150).
+        using var doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
+        return doc.RootElement.GetProperty("prefetch").EnumerateObject().Count();
     }
 
     [Benchmark]

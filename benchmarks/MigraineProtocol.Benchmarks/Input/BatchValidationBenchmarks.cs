@@ -15,8 +15,12 @@ namespace MigraineProtocol.Benchmarks.Input;
 [MemoryDiagnoser]
 public class BatchValidationBenchmarks
 {
-    private const int Lines = 1_000;
+    /// <summary>The number of lines of the batch.</summary>
+    public const int Lines = 1_000;
     private byte[] utf8 = [];
+
+    /// <summary>Gets the batch text (after <see cref="Setup"/>).</summary>
+    public string Text { get; private set; } = string.Empty;
 
     [GlobalSetup]
     public void Setup()
@@ -34,7 +38,8 @@ public class BatchValidationBenchmarks
                 : $$"""{"patient": "p-{{i}}", "session": {{valid}}, "history": {{history}}}""").Append('\n');
         }
 
-        utf8 = Encoding.UTF8.GetBytes(text.ToString());
+        Text = text.ToString();
+        utf8 = Encoding.UTF8.GetBytes(Text);
     }
 
     /// <summary>The floor: every token of every line read with <see cref="Utf8JsonReader"/>, nothing built.</summary>

@@ -44,7 +44,13 @@ internal sealed class ProtocolCards
     public List<ToxinOrder> Orders(Bundle draftOrders, DateOnly today)
     {
         var orders = new List<ToxinOrder>();
-        var medications = draftOrders.Entry.Select(e => e.Resource).OfType<Medication>().Where(m => m.Id is not null).ToDictionary(m => "Medication/" + m.Id, StringComparer.Ordinal);
+        // The request reader refuses two Medications with one id (an ambiguous reference); first wins here regardless.
+        var medications = new Dictionary<string, Medication>(StringComparer.Ordinal);
+        foreach (var m in draftOrders.Entry.Select(e => e.Resource).OfType<Medication>().Where(m => m.Id is not null))
+        {
+            medications.TryAdd("Medication/" + m.Id, m);
+        }
+
         foreach (var request in draftOrders.Entry.Select(e => e.Resource).OfType<MedicationRequest>())
         {
             var concept = request.Medication switch

@@ -52,7 +52,9 @@ internal sealed class CdsRequest
 
     public required string UserId { get; init; }
 
-    public JsonElement DraftOrders { get; init; }
+    /// <summary>Gets the draft orders of an order-sign request (read as FHIR R4); <see langword="null"/> for patient-view.</summary>
+    public Hl7.Fhir.Model.Bundle? DraftOrders { get; init; }
 
-    public required IReadOnlyDictionary<string, JsonElement> Prefetch { get; init; }
+    /// <summary>Gets the prefetched resources by key (read as FHIR R4; keys given as null are left out).</summary>
+    public required IReadOnlyDictionary<string, Hl7.Fhir.Model.Resource> Prefetch { get; init; }
 }

@@ -69,9 +69,8 @@ internal sealed class RecordLoader(ToxinRecognizer recognizer, HttpClient http, 
     /// <summary>Returns the resources of a prefetch key (a Bundle's entries, or the resource itself), fetching them when missing; <see langword="null"/> when unavailable and not required.</summary>
     private async Task<List<Resource>?> ResourcesAsync(CdsRequest request, string key, bool required, CancellationToken cancellationToken)
     {
-        if (request.Prefetch.TryGetValue(key, out var element))
+        if (request.Prefetch.TryGetValue(key, out var resource))
         {
-            var resource = Deserialize(element, "$.prefetch." + key);
             return Flatten(resource);
         }
 
@@ -144,25 +143,6 @@ internal sealed class RecordLoader(ToxinRecognizer recognizer, HttpClient http, 
 
     private static RequestProblem Unavailable(string key, string why) =>
         new(StatusCodes.Status412PreconditionFailed, $"$.prefetch.{key}: missing, and {why}");
-
-    private static Resource Deserialize(JsonElement element, string path)
-    {
-        try
-        {
-            return element.Deserialize<Resource>(FhirOptions) ?? throw CdsRequestReader.Bad(path, "expected a FHIR resource");
-        }
-        catch (DeserializationFailedException e)
-        {
-            var first = e.Exceptions.Take(3).Select(x => x.Message);
-            throw CdsRequestReader.Bad(path, "not valid FHIR R4: " + string.Join("; ", first));
-        }
-        catch (JsonException e)
-        {
-            var message = e.Message;
-            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-            throw CdsRequestReader.Bad(path, "not valid FHIR R4: " + (cut > 0 ? message[..cut] : message));
-        }
-    }
 
     private static List<Resource> Flatten(Resource resource) =>
         resource is Bundle bundle ? [.. bundle.Entry.Select(e => e.Resource).OfType<Resource>()] : [resource];

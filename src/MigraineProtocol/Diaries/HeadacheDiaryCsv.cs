@@ -29,7 +29,12 @@ public static class HeadacheDiaryCsv
 
     private static readonly string[] Required = ["date", "headache", "migraine", "acute_medication"];
     private static readonly string[] Optional = ["duration_hours", "severity"];
-    private static readonly string[] Names = [.. Required, .. Optional];
+    private static readonly CsvHeader.Columns Columns = new(
+        Required,
+        Optional,
+        $"the diary is empty; expected the header '{Header}'.",
+        $"the columns are {string.Join(", ", [.. Required, .. Optional])}",
+        $"the header must have {Header}");
 
     /// <summary>Reads a diary.</summary>
     /// <param name="text">The CSV text.</param>
@@ -67,48 +72,7 @@ public static class HeadacheDiaryCsv
 
         var tokens = new CsvTokenizer(text);
         var fields = new List<CsvField>();
-        if (!tokens.TryRead(fields, out var syntax))
-        {
-            sink.Add(1, 1, null, InputProblemCodes.MissingProperty, $"the diary is empty; expected the header '{Header}'.");
-            return null;
-        }
-
-        if (syntax is { } s)
-        {
-            sink.Add(s.Line, s.Column, null, InputProblemCodes.CsvSyntax, s.Message);
-            return null;
-        }
-
-        var columns = new int[Names.Length];
-        Array.Fill(columns, -1);
-        var headerWidth = fields.Count;
-        for (var i = 0; i < fields.Count; i++)
-        {
-            var f = fields[i];
-            var known = Array.FindIndex(Names, n => string.Equals(n, f.Text, StringComparison.OrdinalIgnoreCase));
-            if (known < 0)
-            {
-                sink.Add(f.Line, f.Column, null, InputProblemCodes.UnknownProperty, $"unknown column {Echo.Quote(f.Text)}; the columns are {string.Join(", ", Names)}.");
-            }
-            else if (columns[known] >= 0)
-            {
-                sink.Add(f.Line, f.Column, Names[known], InputProblemCodes.Duplicate, $"column '{Names[known]}' appears twice.");
-            }
-            else
-            {
-                columns[known] = i;
-            }
-        }
-
-        for (var r = 0; r < Required.Length; r++)
-        {
-            if (columns[r] < 0)
-            {
-                sink.Add(1, 1, Required[r], InputProblemCodes.MissingProperty, $"missing column '{Required[r]}'; the header must have {Header}.");
-            }
-        }
-
-        if (sink.HasProblems)
+        if (CsvHeader.Read(tokens, fields, Columns, sink, out var headerWidth) is not { } columns)
         {
             return null;
         }
@@ -116,7 +80,7 @@ public static class HeadacheDiaryCsv
         var days = new List<DiaryDay>();
         var previousLine = 0;
         var lastLine = 1;
-        while (tokens.TryRead(fields, out syntax))
+        while (tokens.TryRead(fields, out var syntax))
         {
             var line = tokens.RecordLine;
             lastLine = line;

@@ -17,7 +17,7 @@ namespace MigraineProtocol.Input;
 /// </summary>
 internal static class JsonInput
 {
-    private static readonly ConcurrentDictionary<JsonTypeInfo, Dictionary<string, JsonPropertyInfo>> PropertyMaps = new();
+    private static readonly ConcurrentDictionary<JsonTypeInfo, Shape> Shapes = new();
 
     /// <summary>Checks and reads a document; returns <see langword="null"/> with problems in <paramref name="problems"/> when it cannot.</summary>
     internal static T? Read<T>(string? text, JsonTypeInfo<T> info, string what, ProblemSink problems)
@@ -81,27 +81,30 @@ internal static class JsonInput
     }
 
     /// <summary>Returns the line and column of the first lone surrogate, if any.</summary>
+    /// <remarks>
+    /// Vectorized: <see cref="MemoryExtensions.IndexOfAnyInRange{T}(ReadOnlySpan{T}, T, T)"/> jumps from surrogate to
+    /// surrogate (a text without any, the usual case, is one vector scan); the line and column are counted only
+    /// for a lone one.
+    /// </remarks>
     internal static (int Line, int Column)? FindLoneSurrogate(string text)
     {
-        var line = 1;
-        var column = 1;
-        for (var i = 0; i < text.Length; i++, column++)
+        var span = text.AsSpan();
+        var i = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        while (i >= 0)
         {
-            var c = text[i];
-            if (c == '\n')
+            if (char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
             {
-                line++;
-                column = 0;
+                i += 2;
             }
-            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            else
             {
-                i++;
-                column++;
+                var before = span[..i];
+                var lineStart = before.LastIndexOf('\n') + 1;
+                return (before.Count('\n') + 1, i - lineStart + 1);
             }
-            else if (char.IsSurrogate(c))
-            {
-                return (line, column);
-            }
+
+            var next = span[i..].IndexOfAnyInRange('\uD800', '\uDFFF');
+            i = next < 0 ? -1 : i + next;
         }
 
         return null;
@@ -122,7 +125,7 @@ internal static class JsonInput
                 {
                     walker.At(reader.TokenStartIndex, "$", InputProblemCodes.WrongType, $"the document is null; expected {what} (a JSON object).");
                 }
-                else if (!walker.Value(ref reader, info, "$", nullable: false))
+                else if (!walker.Root(ref reader, info))
                 {
                     return false;
                 }
@@ -142,8 +145,95 @@ internal static class JsonInput
         return problems.Count == before;
     }
 
-    private static Dictionary<string, JsonPropertyInfo> Properties(JsonTypeInfo info) =>
-        PropertyMaps.GetOrAdd(info, i => i.Properties.ToDictionary(p => p.Name, StringComparer.Ordinal));
+    private static Shape ShapeOf(JsonTypeInfo info) => Shapes.GetOrAdd(info, i => new Shape(i));
+
+    /// <summary>What the walk needs of a type, computed once per <see cref="JsonTypeInfo"/>: the kind, the properties with their UTF-8 names, the element shape.</summary>
+    private sealed class Shape
+    {
+        private Shape? element;
+
+        internal Shape(JsonTypeInfo info)
+        {
+            Info = info;
+            var type = Nullable.GetUnderlyingType(info.Type) ?? info.Type;
+            Primitive = type == typeof(string) ? PrimitiveKind.String
+                : type == typeof(bool) ? PrimitiveKind.Bool
+                : type == typeof(decimal) ? PrimitiveKind.Decimal
+                : type == typeof(int) ? PrimitiveKind.Int32
+                : type == typeof(long) ? PrimitiveKind.Int64
+                : type == typeof(double) ? PrimitiveKind.Double
+                : PrimitiveKind.Other;
+            if (info.Kind == JsonTypeInfoKind.Object)
+            {
+                Properties = [.. info.Properties.Select(p => new Property(p, info.Options))];
+                Known = string.Join(", ", Properties.Select(p => p.Name));
+            }
+        }
+
+        internal JsonTypeInfo Info { get; }
+
+        internal PrimitiveKind Primitive { get; }
+
+        internal Property[] Properties { get; } = [];
+
+        /// <summary>Gets the property names, as the unknown-property message lists them.</summary>
+        internal string Known { get; } = string.Empty;
+
+        internal Shape Element => element ??= ShapeOf(Info.Options.GetTypeInfo(Info.ElementType!));
+
+        internal int Find(ref Utf8JsonReader r, string? escapedName)
+        {
+            if (escapedName is null)
+            {
+                var name = r.ValueSpan;
+                for (var i = 0; i < Properties.Length; i++)
+                {
+                    if (name.SequenceEqual(Properties[i].Utf8Name))
+                    {
+                        return i;
+                    }
+                }
+            }
+            else
+            {
+                for (var i = 0; i < Properties.Length; i++)
+                {
+                    if (string.Equals(escapedName, Properties[i].Name, StringComparison.Ordinal))
+                    {
+                        return i;
+                    }
+                }
+            }
+
+            return -1;
+        }
+    }
+
+    private sealed class Property(JsonPropertyInfo info, JsonSerializerOptions options)
+    {
+        private Shape? shape;
+
+        internal string Name { get; } = info.Name;
+
+        internal byte[] Utf8Name { get; } = Encoding.UTF8.GetBytes(info.Name);
+
+        internal bool IsRequired { get; } = info.IsRequired;
+
+        internal bool Nullable { get; } = info.IsSetNullable || System.Nullable.GetUnderlyingType(info.PropertyType) is not null;
+
+        internal Shape Shape => shape ??= ShapeOf(options.GetTypeInfo(info.PropertyType));
+    }
+
+    private enum PrimitiveKind
+    {
+        Other,
+        String,
+        Bool,
+        Decimal,
+        Int32,
+        Int64,
+        Double,
+    }
 
     /// <summary>What a value of this type is, in the file's words.</summary>
     internal static string Describe(JsonTypeInfo info) => Describe(info.Type, info.Kind);
@@ -174,51 +264,85 @@ internal static class JsonInput
         _ => "a value",
     };
 
-    /// <summary>One walk over a document; the reader is passed by reference (it is a ref struct).</summary>
+    /// <summary>
+    /// One walk over a document; the reader is passed by reference (it is a ref struct). The JSON path of the
+    /// current value is kept as a stack of segments (property names of the shape, array indexes) and built as
+    /// a string only when a problem is reported; property names are matched on their UTF-8 bytes.
+    /// </summary>
     private sealed class Walker(ReadOnlyMemory<byte> utf8, ProblemSink problems)
     {
-        private readonly Utf8LineCursor cursor = new(utf8);
+        private readonly List<(string? Name, int Index)> segments = [];
+        private Utf8LineCursor? cursor;
+
+        private Utf8LineCursor Cursor => cursor ??= new Utf8LineCursor(utf8);
 
         internal void At(long offset, string? path, string code, string message)
         {
-            var (line, column) = cursor.At(offset);
+            var (line, column) = Cursor.At(offset);
             problems.Add(line, column, path, code, message);
         }
 
+        /// <summary>The path of the current value, built now (only for a problem).</summary>
+        private string Path()
+        {
+            if (segments.Count == 0)
+            {
+                return "$";
+            }
+
+            var path = new StringBuilder("$");
+            foreach (var (name, index) in segments)
+            {
+                if (name is null)
+                {
+                    path.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+                }
+                else
+                {
+                    path.Append('.').Append(name);
+                }
+            }
+
+            return path.ToString();
+        }
+
+        /// <summary>Checks the root value the reader stands on (not null).</summary>
+        internal bool Root(ref Utf8JsonReader r, JsonTypeInfo info) => Value(ref r, ShapeOf(info), nullable: false);
+
         /// <summary>Checks the value the reader stands on; leaves the reader on its last token. <see langword="false"/> stops the walk (too deep).</summary>
-        internal bool Value(ref Utf8JsonReader r, JsonTypeInfo info, string path, bool nullable)
+        private bool Value(ref Utf8JsonReader r, Shape shape, bool nullable)
         {
             if (r.TokenType == JsonTokenType.Null)
             {
                 if (!nullable)
                 {
-                    At(r.TokenStartIndex, path, InputProblemCodes.WrongType, $"null is not allowed here; expected {Describe(info)}.");
+                    At(r.TokenStartIndex, Path(), InputProblemCodes.WrongType, $"null is not allowed here; expected {Describe(shape.Info)}.");
                 }
 
                 return true;
             }
 
-            switch (info.Kind)
+            switch (shape.Info.Kind)
             {
                 case JsonTypeInfoKind.Object when r.TokenType == JsonTokenType.StartObject:
-                    return Object(ref r, info, path);
+                    return Object(ref r, shape);
                 case JsonTypeInfoKind.Enumerable when r.TokenType == JsonTokenType.StartArray:
-                    return Array(ref r, info, path);
+                    return Array(ref r, shape);
                 case JsonTypeInfoKind.Object:
                 case JsonTypeInfoKind.Enumerable:
-                    WrongType(ref r, info, path);
+                    WrongType(ref r, shape.Info);
                     return Skip(ref r);
                 default:
-                    Primitive(ref r, info, path);
+                    Primitive(ref r, shape);
                     return Skip(ref r);
             }
         }
 
         internal void Syntax(JsonException e, bool rootDone)
         {
-            var (line, column) = e.LineNumber is { } l ? cursor.AtLineByte(l, e.BytePositionInLine ?? 0) : cursor.At(cursor.Position);
+            var (line, column) = e.LineNumber is { } l ? Cursor.AtLineByte(l, e.BytePositionInLine ?? 0) : Cursor.At(Cursor.Position);
             var span = utf8.Span;
-            var offset = cursor.Position;
+            var offset = Cursor.Position;
             string message;
             if (rootDone)
             {
@@ -251,20 +375,22 @@ internal static class JsonInput
             return Encoding.UTF8.GetString(span.Slice(offset, Math.Min(length, span.Length - offset)));
         }
 
-        private bool Object(ref Utf8JsonReader r, JsonTypeInfo info, string path)
+        private bool Object(ref Utf8JsonReader r, Shape shape)
         {
-            if (!CheckDepth(ref r, path))
+            if (!CheckDepth(ref r, true))
             {
                 return false;
             }
 
             var start = r.TokenStartIndex;
-            var properties = Properties(info);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var properties = shape.Properties;
+            Span<bool> seen = properties.Length <= 64 ? stackalloc bool[properties.Length] : new bool[properties.Length];
+            HashSet<string>? seenUnknown = null;
             while (r.Read() && r.TokenType != JsonTokenType.EndObject)
             {
                 var nameAt = r.TokenStartIndex;
-                if (!TryString(ref r, path, out var name))
+                string? escaped = null;
+                if (r.ValueIsEscaped && !TryString(ref r, true, out escaped))
                 {
                     r.Read();
                     if (!Skip(ref r))
@@ -275,24 +401,37 @@ internal static class JsonInput
                     continue;
                 }
 
-                var propertyPath = path + "." + name;
-                if (!seen.Add(name))
+                var known = shape.Find(ref r, escaped);
+                if (known >= 0)
                 {
-                    At(nameAt, propertyPath, InputProblemCodes.Duplicate, $"the property {Echo.Quote(name)} appears more than once in this object; give it once.");
-                }
+                    var property = properties[known];
+                    segments.Add((property.Name, 0));
+                    if (seen[known])
+                    {
+                        At(nameAt, Path(), InputProblemCodes.Duplicate, $"the property {Echo.Quote(property.Name)} appears more than once in this object; give it once.");
+                    }
 
-                r.Read();
-                if (properties.TryGetValue(name, out var property))
-                {
-                    var propertyInfo = info.Options.GetTypeInfo(property.PropertyType);
-                    if (!Value(ref r, propertyInfo, propertyPath, property.IsSetNullable || Nullable.GetUnderlyingType(property.PropertyType) is not null))
+                    seen[known] = true;
+                    r.Read();
+                    if (!Value(ref r, property.Shape, property.Nullable))
                     {
                         return false;
                     }
+
+                    segments.RemoveAt(segments.Count - 1);
                 }
                 else
                 {
-                    At(nameAt, path + "." + Echo.Escape(name), InputProblemCodes.UnknownProperty, $"unknown property {Echo.Quote(name)}; the format does not have it (check the spelling). Known here: {string.Join(", ", properties.Keys)}.");
+                    var name = escaped ?? r.GetString()!;
+                    seenUnknown ??= new HashSet<string>(StringComparer.Ordinal);
+                    if (!seenUnknown.Add(name))
+                    {
+                        // Escaped like every echoed value (found by AFL++: a repeated unknown name with an escaped line break put a raw one in the path).
+                        At(nameAt, Path() + "." + Echo.Escape(name), InputProblemCodes.Duplicate, $"the property {Echo.Quote(name)} appears more than once in this object; give it once.");
+                    }
+
+                    r.Read();
+                    At(nameAt, Path() + "." + Echo.Escape(name), InputProblemCodes.UnknownProperty, $"unknown property {Echo.Quote(name)}; the format does not have it (check the spelling). Known here: {shape.Known}.");
                     if (!Skip(ref r))
                     {
                         return false;
@@ -300,54 +439,67 @@ internal static class JsonInput
                 }
             }
 
-            var missing = properties.Values.Where(p => p.IsRequired && !seen.Contains(p.Name)).Select(p => p.Name).ToList();
-            if (missing.Count > 0)
+            List<string>? missing = null;
+            for (var i = 0; i < properties.Length; i++)
             {
-                At(start, path, InputProblemCodes.MissingProperty, $"missing required propert{(missing.Count == 1 ? "y" : "ies")} {string.Join(", ", missing.Select(m => "'" + m + "'"))}.");
+                if (properties[i].IsRequired && !seen[i])
+                {
+                    (missing ??= []).Add(properties[i].Name);
+                }
+            }
+
+            if (missing is not null)
+            {
+                At(start, Path(), InputProblemCodes.MissingProperty, $"missing required propert{(missing.Count == 1 ? "y" : "ies")} {string.Join(", ", missing.Select(m => "'" + m + "'"))}.");
             }
 
             return true;
         }
 
-        private bool Array(ref Utf8JsonReader r, JsonTypeInfo info, string path)
+        private bool Array(ref Utf8JsonReader r, Shape shape)
         {
-            if (!CheckDepth(ref r, path))
+            if (!CheckDepth(ref r, true))
             {
                 return false;
             }
 
-            var element = info.Options.GetTypeInfo(info.ElementType!);
+            var element = shape.Element;
             var index = 0;
             while (r.Read() && r.TokenType != JsonTokenType.EndArray)
             {
-                if (!Value(ref r, element, path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", nullable: false))
+                segments.Add((null, index));
+                if (!Value(ref r, element, nullable: false))
                 {
                     return false;
                 }
 
+                segments.RemoveAt(segments.Count - 1);
                 index++;
             }
 
             return true;
         }
 
-        private void Primitive(ref Utf8JsonReader r, JsonTypeInfo info, string path)
+        private void Primitive(ref Utf8JsonReader r, Shape shape)
         {
-            var type = Nullable.GetUnderlyingType(info.Type) ?? info.Type;
+            var kind = shape.Primitive;
             var token = r.TokenType;
-            var ok = type == typeof(string) ? token == JsonTokenType.String
-                : type == typeof(bool) ? token is JsonTokenType.True or JsonTokenType.False
-                : type == typeof(decimal) || type == typeof(int) || type == typeof(long) || type == typeof(double) ? token == JsonTokenType.Number
-                : true;
+            var ok = kind switch
+            {
+                PrimitiveKind.String => token == JsonTokenType.String,
+                PrimitiveKind.Bool => token is JsonTokenType.True or JsonTokenType.False,
+                PrimitiveKind.Decimal or PrimitiveKind.Int32 or PrimitiveKind.Int64 or PrimitiveKind.Double => token == JsonTokenType.Number,
+                _ => true,
+            };
             if (!ok)
             {
-                WrongType(ref r, info, path);
+                WrongType(ref r, shape.Info);
                 return;
             }
 
             if (token == JsonTokenType.String && r.ValueIsEscaped)
             {
-                TryString(ref r, path, out _);
+                TryString(ref r, false, out _);
             }
 
             if (token != JsonTokenType.Number)
@@ -355,25 +507,25 @@ internal static class JsonInput
                 return;
             }
 
-            if (type == typeof(decimal) && !r.TryGetDecimal(out _))
+            if (kind == PrimitiveKind.Decimal && !r.TryGetDecimal(out _))
             {
-                At(r.TokenStartIndex, path, InputProblemCodes.LimitExceeded, $"the number {Echo.Quote(Encoding.UTF8.GetString(r.ValueSpan))} is beyond the range this format accepts.");
+                At(r.TokenStartIndex, Path(), InputProblemCodes.LimitExceeded, $"the number {Echo.Quote(Encoding.UTF8.GetString(r.ValueSpan))} is beyond the range this format accepts.");
             }
-            else if (type == typeof(int) && !r.TryGetInt32(out _))
+            else if (kind == PrimitiveKind.Int32 && !r.TryGetInt32(out _))
             {
-                At(r.TokenStartIndex, path, InputProblemCodes.WrongType, $"{Echo.Quote(Encoding.UTF8.GetString(r.ValueSpan))} is not a whole number from {int.MinValue.ToString(CultureInfo.InvariantCulture)} to {int.MaxValue.ToString(CultureInfo.InvariantCulture)}.");
+                At(r.TokenStartIndex, Path(), InputProblemCodes.WrongType, $"{Echo.Quote(Encoding.UTF8.GetString(r.ValueSpan))} is not a whole number from {int.MinValue.ToString(CultureInfo.InvariantCulture)} to {int.MaxValue.ToString(CultureInfo.InvariantCulture)}.");
             }
-            else if (type == typeof(long) && !r.TryGetInt64(out _))
+            else if (kind == PrimitiveKind.Int64 && !r.TryGetInt64(out _))
             {
-                At(r.TokenStartIndex, path, InputProblemCodes.WrongType, $"{Echo.Quote(Encoding.UTF8.GetString(r.ValueSpan))} is not a whole number in range.");
+                At(r.TokenStartIndex, Path(), InputProblemCodes.WrongType, $"{Echo.Quote(Encoding.UTF8.GetString(r.ValueSpan))} is not a whole number in range.");
             }
-            else if (type == typeof(double) && !r.TryGetDouble(out _))
+            else if (kind == PrimitiveKind.Double && !r.TryGetDouble(out _))
             {
-                At(r.TokenStartIndex, path, InputProblemCodes.LimitExceeded, "the number is beyond the range this format accepts.");
+                At(r.TokenStartIndex, Path(), InputProblemCodes.LimitExceeded, "the number is beyond the range this format accepts.");
             }
         }
 
-        private void WrongType(ref Utf8JsonReader r, JsonTypeInfo info, string path)
+        private void WrongType(ref Utf8JsonReader r, JsonTypeInfo info)
         {
             var expected = Describe(info);
             var hint = string.Empty;
@@ -387,11 +539,11 @@ internal static class JsonInput
                 hint = " Put it in double quotes.";
             }
 
-            At(r.TokenStartIndex, path, InputProblemCodes.WrongType, $"the value is {Describe(r.TokenType)}; expected {expected}.{hint}");
+            At(r.TokenStartIndex, Path(), InputProblemCodes.WrongType, $"the value is {Describe(r.TokenType)}; expected {expected}.{hint}");
         }
 
-        /// <summary>Reads a string token; an escaped lone surrogate (which System.Text.Json cannot decode) is a problem, not an exception.</summary>
-        private bool TryString(ref Utf8JsonReader r, string? path, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+        /// <summary>Reads a string token; an escaped lone surrogate (which System.Text.Json cannot decode) is a problem, not an exception. <paramref name="placeAtPath"/> says whether the problem names the current path.</summary>
+        private bool TryString(ref Utf8JsonReader r, bool placeAtPath, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
         {
             try
             {
@@ -400,7 +552,7 @@ internal static class JsonInput
             }
             catch (InvalidOperationException)
             {
-                At(r.TokenStartIndex, path, InputProblemCodes.InvalidText, "the string holds an escaped lone surrogate (\\ud800 to \\udfff without its pair); JSON text must be valid Unicode.");
+                At(r.TokenStartIndex, Path(), InputProblemCodes.InvalidText, "the string holds an escaped lone surrogate (\\ud800 to \\udfff without its pair); JSON text must be valid Unicode.");
                 value = null;
                 return false;
             }
@@ -415,14 +567,14 @@ internal static class JsonInput
             }
 
             var depth = r.CurrentDepth;
-            if (!CheckDepth(ref r, null))
+            if (!CheckDepth(ref r, false))
             {
                 return false;
             }
 
             while (r.Read() && r.CurrentDepth > depth)
             {
-                if (r.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !CheckDepth(ref r, null))
+                if (r.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !CheckDepth(ref r, false))
                 {
                     return false;
                 }
@@ -431,14 +583,14 @@ internal static class JsonInput
             return true;
         }
 
-        private bool CheckDepth(ref Utf8JsonReader r, string? path)
+        private bool CheckDepth(ref Utf8JsonReader r, bool withPath)
         {
             if (r.CurrentDepth < InputLimits.MaxDepth)
             {
                 return true;
             }
 
-            At(r.TokenStartIndex, path, InputProblemCodes.LimitExceeded, $"objects and arrays are nested more than {InputLimits.MaxDepth.ToString(CultureInfo.InvariantCulture)} levels deep here; the formats need far fewer.");
+            At(r.TokenStartIndex, withPath ? Path() : null, InputProblemCodes.LimitExceeded, $"objects and arrays are nested more than {InputLimits.MaxDepth.ToString(CultureInfo.InvariantCulture)} levels deep here; the formats need far fewer.");
             return false;
         }
     }

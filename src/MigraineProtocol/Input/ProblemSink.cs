@@ -35,6 +35,11 @@ internal sealed class ProblemSink
 
     internal ImmutableArray<InputProblem> ToImmutable()
     {
+        if (entries.Count == 0 && dropped == 0)
+        {
+            return [];
+        }
+
         var positions = Utf8 is { } bytes && entries.Any(e => e.Locate)
             ? Utility.JsonPositions.Locate(bytes, [.. entries.Where(e => e.Locate).Select(e => e.Location!)])
             : null;

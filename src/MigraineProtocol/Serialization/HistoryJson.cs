@@ -55,23 +55,23 @@ public static class HistoryJson
         var list = new List<Administration>(doc.Administrations.Count);
         for (var i = 0; i < doc.Administrations.Count; i++)
         {
-            var path = $"{root}.administrations[{i}]";
+            var path = new ItemPath(root, "administrations", i);
             var a = doc.Administrations[i];
             if (a is null)
             {
-                reading.Add(path, "an administration must be an object {\"date\", \"units\", \"indication\"}, not null.");
+                reading.Add(path.Of(), "an administration must be an object {\"date\", \"units\", \"indication\"}, not null.");
                 continue;
             }
 
-            var dateOk = reading.TryDate(a.Date, path + ".date", out var date);
-            var unitsOk = reading.TryUnits(a.Units, path + ".units", out var units);
+            var dateOk = reading.TryDate(a.Date, path, "date", out var date);
+            var unitsOk = reading.TryUnits(a.Units, path, "units", out var units);
             var indicationOk = SiteId.TryParse(a.Indication, out _);
             if (!indicationOk)
             {
-                reading.Add(path + ".indication", $"{Echo.Quote(a.Indication)} is not an indication id: lower-case letters and digits in kebab-case, for example 'chronic-migraine'.");
+                reading.Add(path.Of("indication"), $"{Echo.Quote(a.Indication)} is not an indication id: lower-case letters and digits in kebab-case, for example 'chronic-migraine'.");
             }
 
-            var events = AdverseEventJson.FromDocuments(a.AdverseEvents, path + ".adverseEvents", reading, dateOk ? date : null);
+            var events = a.AdverseEvents is null ? [] : AdverseEventJson.FromDocuments(a.AdverseEvents, path.Of("adverseEvents"), reading, dateOk ? date : null);
             if (dateOk && unitsOk && indicationOk)
             {
                 list.Add(new Administration(date, units, a.Indication).WithAdverseEvents(events));

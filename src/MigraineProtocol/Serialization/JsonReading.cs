@@ -39,6 +39,14 @@ internal sealed class JsonReading(string sourceName)
         return false;
     }
 
+    /// <summary>As <see cref="TryDate(string, string, out DateOnly)"/>, the path of an array item's field built only for a problem.</summary>
+    internal bool TryDate(string text, ItemPath item, string field, out DateOnly date) =>
+        TextInput.TryDate(text, out date, out _, out _) || TryDate(text, item.Of(field), out date);
+
+    /// <summary>As <see cref="TryUnits(decimal, string, out ToxinUnits)"/>, the path of an array item's field built only for a problem.</summary>
+    internal bool TryUnits(decimal value, ItemPath item, string field, out ToxinUnits units) =>
+        ToxinUnits.TryFromUnits(value, out units) || TryUnits(value, item.Of(field), out units);
+
     internal bool TryUnits(decimal value, string path, out ToxinUnits units)
     {
         if (ToxinUnits.TryFromUnits(value, out units))
@@ -70,7 +78,7 @@ internal sealed class JsonReading(string sourceName)
             return false;
         }
 
-        if (text is not null && text.Any(char.IsControl))
+        if (text is not null && HasControl(text))
         {
             Add(path, $"the text {Echo.Quote(text)} holds a control character (a line break, tab or escape); write it on one line.");
             value = null;
@@ -78,6 +86,19 @@ internal sealed class JsonReading(string sourceName)
         }
 
         return true;
+    }
+
+    private static bool HasControl(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static string FormatDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -103,5 +124,17 @@ internal sealed class JsonReading(string sourceName)
 
         return new Citation(c.Source, c.Locator, level);
     }
+}
 
+/// <summary>The JSON path of an item of an array (<c>$.session.injections[3]</c>), built as text only when a problem names it.</summary>
+/// <param name="Root">The path of the object holding the array.</param>
+/// <param name="Array">The array's property name.</param>
+/// <param name="Index">The item's index.</param>
+internal readonly record struct ItemPath(string Root, string Array, int Index)
+{
+    /// <summary>Returns the item's path, or the path of one of its fields.</summary>
+    internal string Of(string? field = null) =>
+        field is null
+            ? $"{Root}.{Array}[{Index.ToString(CultureInfo.InvariantCulture)}]"
+            : $"{Root}.{Array}[{Index.ToString(CultureInfo.InvariantCulture)}].{field}";
 }

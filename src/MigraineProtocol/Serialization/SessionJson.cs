@@ -91,21 +91,21 @@ public static class SessionJson
         var injections = new List<Injection>(doc.Injections.Count);
         for (var i = 0; i < doc.Injections.Count; i++)
         {
-            var path = $"{root}.injections[{i}]";
+            var path = new ItemPath(root, "injections", i);
             var item = doc.Injections[i];
             if (item is null)
             {
-                reading.Add(path, "an injection must be an object {\"site\": ..., \"units\": ...}, not null.");
+                reading.Add(path.Of(), "an injection must be an object {\"site\": ..., \"units\": ...}, not null.");
                 continue;
             }
 
             var siteOk = SiteId.TryParse(item.Site, out var site);
             if (!siteOk)
             {
-                reading.Add(path + ".site", $"{Echo.Quote(item.Site)} is not a site id: lower-case letters and digits in kebab-case, for example 'temporalis-left-3' or 'trapezius-right-ftp'.");
+                reading.Add(path.Of("site"), $"{Echo.Quote(item.Site)} is not a site id: lower-case letters and digits in kebab-case, for example 'temporalis-left-3' or 'trapezius-right-ftp'.");
             }
 
-            if (reading.TryUnits(item.Units, path + ".units", out var units) && siteOk)
+            if (reading.TryUnits(item.Units, path, "units", out var units) && siteOk)
             {
                 injections.Add(new Injection(site, units));
             }

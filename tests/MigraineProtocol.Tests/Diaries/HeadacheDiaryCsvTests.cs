@@ -60,4 +60,44 @@ public class HeadacheDiaryCsvTests
         Assert.Contains(message, problem.Message, StringComparison.Ordinal);
         Assert.StartsWith($"d.csv:{line}:{column}: ", Assert.Throws<InputException>(() => HeadacheDiaryCsv.Read(csv, "d.csv")).Message, StringComparison.Ordinal);
     }
+
+    /// <summary>The header is read by the shared <c>CsvHeader</c> (optional columns); every header problem, whole, as before the move.</summary>
+    [Theory]
+    [InlineData("", "d.csv:1:1: the diary is empty; expected the header 'date,headache,migraine,acute_medication'.")]
+    [InlineData("\uFEFF\r\n\r\n", "d.csv:1:1: the diary is empty; expected the header 'date,headache,migraine,acute_medication'.")]
+    [InlineData("date,headache,migraine\n2026-01-01,1,0\n", "d.csv:1:1: acute_medication: missing column 'acute_medication'; the header must have date,headache,migraine,acute_medication.")]
+    [InlineData("date,headache,migraine,acute_medication,mood\n", "d.csv:1:41: unknown column 'mood'; the columns are date, headache, migraine, acute_medication, duration_hours, severity.")]
+    [InlineData("date,headache,migraine,acute_medication,Severity,SEVERITY\n", "d.csv:1:50: severity: column 'severity' appears twice.")]
+    [InlineData("date,headache,migraine,acute_medication,DATE\n", "d.csv:1:41: date: column 'date' appears twice.")]
+    [InlineData("date,head\"ache,migraine,acute_medication\n", "d.csv:1:10: a quote inside an unquoted field; put the whole field in quotes and double the quote (\"\").")]
+    public void HeaderProblemsAreWordedAndPlacedAsBefore(string csv, string expected)
+    {
+        Assert.False(HeadacheDiaryCsv.TryRead(csv, "d.csv", out _, out var problems));
+        Assert.Equal(expected, problems[0].ToString());
+    }
+
+    [Fact]
+    public void EveryHeaderProblemIsListed()
+    {
+        Assert.False(HeadacheDiaryCsv.TryRead("Migraine,x,date,date\n", "d.csv", out _, out var problems));
+        Assert.Equal(
+            [
+                "d.csv:1:10: unknown column 'x'; the columns are date, headache, migraine, acute_medication, duration_hours, severity.",
+                "d.csv:1:17: date: column 'date' appears twice.",
+                "d.csv:1:1: headache: missing column 'headache'; the header must have date,headache,migraine,acute_medication.",
+                "d.csv:1:1: acute_medication: missing column 'acute_medication'; the header must have date,headache,migraine,acute_medication.",
+            ],
+            problems.Select(p => p.ToString()));
+    }
+
+    [Theory]
+    [InlineData("SEVERITY,acute_medication,Date,migraine,headache\nmild,,2026-01-01,0,1\n")]
+    [InlineData("date,headache,migraine,acute_medication,duration_hours\n2026-01-01,1,0,,\n")]
+    [InlineData("date,headache,migraine,acute_medication\n2026-01-01,1,0,\n")]
+    public void OptionalColumnsMayBeLeftOutOrGivenInAnyOrderAndCase(string csv)
+    {
+        var diary = HeadacheDiaryCsv.Read(csv, "d.csv");
+        Assert.True(diary.Days[0].Headache);
+        Assert.Equal(csv.StartsWith("SEVERITY", StringComparison.Ordinal) ? HeadacheSeverity.Mild : null, diary.Days[0].Severity);
+    }
 }

@@ -40,6 +40,22 @@ public class JsonInputTests
         }
     }
 
+    /// <summary>Found by AFL++ (findings/history and findings/definitions, repeated-unknown-name-*): the path of a repeated unknown property held its name raw, so an escaped line break reached the problem's text.</summary>
+    [Fact]
+    public void ARepeatedUnknownPropertyIsNamedEscaped()
+    {
+        const string json = """{"date": "2026-03-02", "injections": [], "a\n\u001b": 1, "a\n\u001b": 2}""";
+        Assert.False(SessionJson.TryRead(json, "s.json", out _, out var problems));
+        Assert.Equal(
+            [
+                "s.json:1:42: $.a\\n\\u001B: unknown property 'a\\n\\u001B'; the format does not have it (check the spelling). Known here: date, injections, product, lot, expiry, reconstitution, vials, reconstitutedAt, adverseEvents, distantSpreadAcknowledged.",
+                "s.json:1:58: $.a\\n\\u001B: the property 'a\\n\\u001B' appears more than once in this object; give it once.",
+                "s.json:1:58: $.a\\n\\u001B: unknown property 'a\\n\\u001B'; the format does not have it (check the spelling). Known here: date, injections, product, lot, expiry, reconstitution, vials, reconstitutedAt, adverseEvents, distantSpreadAcknowledged.",
+            ],
+            problems.Select(p => p.ToString()));
+        Assert.All(problems, p => Assert.DoesNotContain(p.ToString(), char.IsControl));
+    }
+
     [Fact]
     public void ColumnsCountCharactersNotBytes()
     {
