@@ -101,7 +101,7 @@ public static class OutcomesChart
 
         var panels = new List<Panel>();
         var rate = arms.Select(a => new Row(a.Arm, ArmLabel(a, text), "arm", a.ResponderRate, a.ResponderRateInterval, WithInterval(Rate(a.ResponderRate), a.ResponderRateInterval, Rate))).ToList();
-        panels.Add(new Panel("responder-rate", text.Format("chart.outcomes.rate", ConfidenceInterval.FormatMethod(arms[0].ResponderRateInterval.Method)), rate, 0, 1, 0.25, v => text.Percent(v, 0)));
+        panels.Add(new Panel("responder-rate", text.Format("chart.outcomes.rate", IntervalMethods.Format(arms[0].ResponderRateInterval.Method)), rate, 0, 1, 0.25, v => text.Percent(v, 0)));
 
         if (comparison is { } cmp)
         {

@@ -154,12 +154,6 @@ public readonly struct ConfidenceInterval : IEquatable<ConfidenceInterval>
     /// <returns><see langword="true"/> when different.</returns>
     public static bool operator !=(ConfidenceInterval left, ConfidenceInterval right) => !left.Equals(right);
 
-    /// <summary>Returns the invariant name of a method as used in JSON: <c>wilson</c>, <c>clopper-pearson</c>, <c>t</c>, <c>welch</c>, <c>newcombe</c> or <c>altman</c>; the same as <see cref="IntervalMethods.Format"/>.</summary>
-    /// <param name="method">The method.</param>
-    /// <returns>The name.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="method"/> is not defined.</exception>
-    public static string FormatMethod(IntervalMethod method) => IntervalMethods.Format(method);
-
     /// <summary>Returns <see langword="true"/> when the value lies in the closed interval.</summary>
     /// <param name="value">The value.</param>
     /// <returns><see langword="true"/> when <see cref="Lower"/> ≤ value ≤ <see cref="Upper"/>.</returns>
@@ -178,7 +172,7 @@ public readonly struct ConfidenceInterval : IEquatable<ConfidenceInterval>
     /// <summary>Returns <c>[lower, upper] (95% wilson)</c> with round-trip numbers.</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>
-        FormattableString.Invariant($"[{Lower:R}, {Upper:R}] ({Level * 100:0.###}% {FormatMethod(Method)})");
+        FormattableString.Invariant($"[{Lower:R}, {Upper:R}] ({Level * 100:0.###}% {IntervalMethods.Format(Method)})");
 }
 
 /// <summary>Checks of confidence levels.</summary>

@@ -94,7 +94,6 @@ public sealed class IntervalMethodsTests
         {
             Assert.True(IntervalMethods.TryParse(IntervalMethods.Format(m), out var back));
             Assert.Equal(m, back);
-            Assert.Equal(IntervalMethods.Format(m), ConfidenceInterval.FormatMethod(m));
             Assert.False(string.IsNullOrWhiteSpace(IntervalMethods.Describe(m)));
         }
 
