@@ -52,7 +52,7 @@ internal static class OutcomesText
         output.Write($"{new string(' ', width)}  0%        25%       50%       75%      100%\n");
 
         output.Write("\nPublished figures (other populations; context, not a controlled comparison):\n");
-        foreach (var p in PublishedOutcomes.All.Where(p => p.Measure == PublishedMeasure.MeanChangeInHeadacheDays || (p.Measure == PublishedMeasure.ResponderRate && p.Threshold == report.Threshold)))
+        foreach (var p in PublishedOutcomes.ComparableTo(report.Threshold))
         {
             var value = p.Measure == PublishedMeasure.ResponderRate ? Percent(p.Value, "0.0") : Signed(p.Value);
             var comparator = p.ComparatorValue is { } cv ? $" vs {(p.Measure == PublishedMeasure.ResponderRate ? Percent(cv, "0.0") : Signed(cv))} ({p.Comparator})" : string.Empty;

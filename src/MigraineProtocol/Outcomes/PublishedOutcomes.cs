@@ -125,4 +125,14 @@ public static class PublishedOutcomes
         CompelWeek60,
         CompelWeek108,
     ];
+
+    /// <summary>
+    /// Gets the shipped figures that give context to a cohort analysed at <paramref name="threshold"/>: every
+    /// mean change in headache days, and the responder rates published at that same threshold (a rate at
+    /// another threshold measures something else and is left out). Order as in <see cref="All"/>.
+    /// </summary>
+    /// <param name="threshold">The responder threshold the cohort was analysed at.</param>
+    /// <returns>The figures, possibly none at that threshold beyond the headache-day changes.</returns>
+    public static IReadOnlyList<PublishedOutcome> ComparableTo(ResponderThreshold threshold) =>
+        [.. All.Where(p => p.Measure == PublishedMeasure.MeanChangeInHeadacheDays || (p.Measure == PublishedMeasure.ResponderRate && p.Threshold == threshold))];
 }

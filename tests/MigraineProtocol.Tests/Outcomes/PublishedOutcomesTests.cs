@@ -31,4 +31,19 @@ public class PublishedOutcomesTests
         Assert.DoesNotContain(-7.8, values);
         Assert.Equal(PublishedOutcomes.All.Count, PublishedOutcomes.All.Select(p => p.Id).Distinct().Count());
     }
+
+    [Fact]
+    public void ComparableFiguresAreTheHeadacheDayChangesAndTheRatesAtTheSameThreshold()
+    {
+        var at50 = PublishedOutcomes.ComparableTo(ResponderThreshold.Percent50);
+        Assert.Equal(
+            ["preempt2-headache-days-wk24", "preempt-pooled-responders50-wk24", "preempt-responders50-cycle1", "preempt-completers-headache-days-wk56", "compel-headache-days-wk60", "compel-headache-days-wk108"],
+            at50.Select(p => p.Id));
+        Assert.All(at50, p => Assert.True(p.Measure == PublishedMeasure.MeanChangeInHeadacheDays || p.Threshold == ResponderThreshold.Percent50));
+        Assert.DoesNotContain(PublishedOutcomes.Preempt1HeadacheEpisodes, at50);
+
+        var at30 = PublishedOutcomes.ComparableTo(ResponderThreshold.Percent30);
+        Assert.DoesNotContain(at30, p => p.Measure == PublishedMeasure.ResponderRate);
+        Assert.Equal(PublishedOutcomes.All.Where(p => p.Measure == PublishedMeasure.MeanChangeInHeadacheDays), at30);
+    }
 }
