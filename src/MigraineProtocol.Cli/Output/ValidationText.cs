@@ -55,13 +55,9 @@ internal static class ValidationText
             lines.Write(output);
             output.Write($"Codes: {Cite(Billing.BillingReconciliation.Source)} (secondary source): re-check against the current code sets and the payer.\n");
         }
-        else if (ToxinProducts.IsOnabotulinumtoxinA(session.Product) == false)
+        else if (Billing.BillingReconciliation.ExplainAbsence(session) is { } why)
         {
-            output.Write($"\nBilling reconciliation: none (the product '{session.Product}' is not onabotulinumtoxinA; J0585 is onabotulinumtoxinA only).\n");
-        }
-        else if (session.Reconstitution is null)
-        {
-            output.Write("\nBilling reconciliation: not available (the session does not record its reconstitution).\n");
+            output.Write($"\nBilling reconciliation: {why}.\n");
         }
 
         output.Write("Clinical decision support: this report informs; a clinician decides.\n");

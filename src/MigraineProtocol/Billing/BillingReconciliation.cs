@@ -72,6 +72,25 @@ public sealed class BillingReconciliation : IEquatable<BillingReconciliation>
     public static Citation Source { get; } =
         new("S17", "clinical-facts.md §6 Codes: CPT 64615 once per session, bilateral; HCPCS J0585 per 1 unit, JW for discarded units, JZ for none", VerificationLevel.VerifiedSecondary);
 
+    /// <summary>
+    /// Says why a session has no reconciliation, in words for people, or returns <see langword="null"/> when it
+    /// has one (the same test <see cref="Create(TreatmentSession)"/> and the validator apply): another product
+    /// than onabotulinumtoxinA bills no J0585 (S17), and without its reconstitution the vial size is unknown.
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <returns>For example <c>none (the product 'abobotulinumtoxinA' is not onabotulinumtoxinA; J0585 is onabotulinumtoxinA only)</c>
+    /// or <c>not available (the session does not record its reconstitution)</c>; <see langword="null"/> when a reconciliation can be made.</returns>
+    public static string? ExplainAbsence(TreatmentSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (ToxinProducts.IsOnabotulinumtoxinA(session.Product) == false)
+        {
+            return $"none (the product '{session.Product}' is not onabotulinumtoxinA; J0585 is onabotulinumtoxinA only)";
+        }
+
+        return session.Reconstitution is null ? "not available (the session does not record its reconstitution)" : null;
+    }
+
     /// <summary>Returns the reconciliation of a session that records its reconstitution.</summary>
     /// <param name="session">The session; its <see cref="TreatmentSession.Reconstitution"/> must be recorded.</param>
     /// <returns>The reconciliation, using <see cref="TreatmentSession.VialsOpened"/> when recorded.</returns>

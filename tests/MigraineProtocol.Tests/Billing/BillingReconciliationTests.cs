@@ -65,6 +65,25 @@ public class BillingReconciliationTests
         var v = Assert.Single(report.ViolationsOf(MigraineProtocol.Rules.RuleId.Product));
         Assert.True(v.IsError);
         Assert.Contains("not interchangeable", v.Message, StringComparison.Ordinal);
+        Assert.Equal($"none (the product '{product}' is not onabotulinumtoxinA; J0585 is onabotulinumtoxinA only)", BillingReconciliation.ExplainAbsence(session));
+    }
+
+    [Fact]
+    public void TheAbsenceOfAReconciliationIsExplainedExactlyWhenTheValidatorGivesNone()
+    {
+        var date = new DateOnly(2026, 3, 2);
+        var injections = TreatmentSession.FromProtocol(KnownProtocols.Preempt, date).Injections;
+        foreach (var product in new string?[] { null, "BOTOX", "onabotulinumtoxinA", "Xeomin" })
+        {
+            foreach (var reconstitution in new Reconstitution?[] { null, Reconstitution.Vial100In2Ml })
+            {
+                var session = new TreatmentSession(date, injections, product, reconstitution: reconstitution);
+                var report = MigraineProtocol.Rules.RuleSet.Default.Validate(KnownProtocols.Preempt, session);
+                Assert.Equal(report.Reconciliation is null, BillingReconciliation.ExplainAbsence(session) is not null);
+            }
+        }
+
+        Assert.Equal("not available (the session does not record its reconstitution)", BillingReconciliation.ExplainAbsence(new TreatmentSession(date, injections)));
     }
 
     [Theory]
