@@ -81,7 +81,7 @@ git -C "$root" rev-parse HEAD > "$out/commit"
 cd "$copy/$tests"
 dotnet tool restore >/dev/null
 nice -n "${STRYKER_NICE:-0}" dotnet stryker --config-file "$copy/eng/stryker/stryker-config.json" --skip-version-check \
-  "${args[@]}" --output "$out" &
+  --concurrency "${STRYKER_CONCURRENCY:-1}" "${args[@]}" --output "$out" &
 stryker=$!
 # Stryker 5.1.0 stalls per-test coverage capture on a dead test host's relay file (see the script).
 "$root/eng/stryker/relay-watchdog.py" "$stryker" > "$out/relay-watchdog.log" 2>&1 &
