@@ -253,6 +253,19 @@ public class RulesEdgeTests
     }
 
     [Fact]
+    public void TheNextEligibleDateIsNeverBeforeTheSession()
+    {
+        // A tolerance as long as the interval (30 days on a 28-day protocol) leaves the cumulative limit to
+        // decide: with 300 U, a repeat of 155 U fits only once this session has left its treatment cycle.
+        var monthly = WithInterval(28);
+        var options = new ValidationOptions(30, U(300), 3);
+        var r = Validate(SessionRulesTests.Full(monthly), monthly, options: options);
+        Assert.Equal(Day.AddDays(84), r.NextEligibleDate);
+        Assert.Equal(Day, Validate(SessionRulesTests.Full(monthly), monthly, options: options.WithCumulativeLimit(U(400))).NextEligibleDate);
+        Assert.Equal(Day.AddDays(1), Validate(SessionRulesTests.Full(WithInterval(31)), WithInterval(31), options: options.WithCumulativeLimit(U(400))).NextEligibleDate);
+    }
+
+    [Fact]
     public void CumulativeDoseCountsBothEndsOfTheWindowAndNothingAfterIt()
     {
         // Treatment cycle of 2026-03-02: 2025-12-09 (83 days before) to 2026-03-02, both inclusive.
