@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Adds up Stryker.NET JSON reports per namespace of the core package.
+"""Adds up Stryker.NET JSON reports per namespace of the core package (each file from its newest report).
 
 usage: eng/stryker/summary.py artifacts/stryker            -> a Markdown table on stdout
        eng/stryker/summary.py artifacts/stryker --survivors -> every surviving / uncovered mutant
@@ -13,20 +13,24 @@ root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "artifacts/stryker")
 survivors = "--survivors" in sys.argv
 rows = collections.OrderedDict()
 keys = ["Killed", "Survived", "Timeout", "NoCoverage", "CompileError", "Ignored", "RuntimeError"]
-for report in sorted(root.glob("*/reports/mutation-report.json")):
-    data = json.loads(report.read_text())
-    for path, f in sorted(data["files"].items()):
-        m = re.search(r"src/MigraineProtocol/([^/]+)/", path.replace("\\", "/"))
-        ns = m.group(1) if m else "(root)"
-        row = rows.setdefault(ns, collections.Counter())
-        lines = f["source"].split("\n")
-        for mutant in f["mutants"]:
-            row[mutant["status"]] += 1
-            if survivors and mutant["status"] in ("Survived", "NoCoverage"):
-                line = mutant["location"]["start"]["line"]
-                rel = path.replace("\\", "/").split("src/MigraineProtocol/")[-1]
-                print(f"{mutant['status']:10} {rel}:{line} {mutant['mutatorName']}: "
-                      f"{mutant.get('replacement', '')!r:.80}  | {lines[line - 1].strip()[:100]}")
+# A file mutated in several runs (a narrow re-run after new tests) counts once, from its newest report.
+newest = {}
+for report in sorted(root.glob("*/reports/mutation-report.json"), key=lambda r: r.stat().st_mtime):
+    for path, f in json.loads(report.read_text())["files"].items():
+        if any(m["status"] != "Ignored" for m in f["mutants"]):
+            newest[path.replace("\\", "/").split("src/MigraineProtocol/")[-1]] = (path, f)
+for _, (path, f) in sorted(newest.items()):
+    m = re.search(r"src/MigraineProtocol/([^/]+)/", path.replace("\\", "/"))
+    ns = m.group(1) if m else "(root)"
+    row = rows.setdefault(ns, collections.Counter())
+    lines = f["source"].split("\n")
+    for mutant in f["mutants"]:
+        row[mutant["status"]] += 1
+        if survivors and mutant["status"] in ("Survived", "NoCoverage"):
+            line = mutant["location"]["start"]["line"]
+            rel = path.replace("\\", "/").split("src/MigraineProtocol/")[-1]
+            print(f"{mutant['status']:10} {rel}:{line} {mutant['mutatorName']}: "
+                  f"{mutant.get('replacement', '')!r:.80}  | {lines[line - 1].strip()[:100]}")
 if survivors:
     sys.exit(0)
 

@@ -521,43 +521,10 @@ internal static class CdsRequestReader
         _ => "a value",
     };
 
-    /// <summary>Quotes a value from the request (ADR 0100): control characters, bidirectional overrides and lone surrogates escaped, cut to <see cref="InputLimits.MaxEchoLength"/>.</summary>
-    internal static string Quote(string value) => "'" + Escape(value) + "'";
+    /// <summary>Quotes a value from the request (ADR 0100) with the core readers' policy.</summary>
+    internal static string Quote(string value) => InputProblem.Quote(value);
 
-    internal static string Escape(string value)
-    {
-        var max = InputLimits.MaxEchoLength;
-        var cut = value.Length > max;
-        var length = cut ? max : value.Length;
-        if (cut && char.IsHighSurrogate(value[length - 1]))
-        {
-            length--;
-        }
-
-        var text = new StringBuilder(length + 8);
-        for (var i = 0; i < length; i++)
-        {
-            var c = value[i];
-            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                text.Append(c).Append(value[++i]);
-            }
-            else if (c is '\\' or '\'' or '\n' or '\r' or '\t')
-            {
-                text.Append('\\').Append(c switch { '\n' => 'n', '\r' => 'r', '\t' => 't', _ => c });
-            }
-            else if (char.IsControl(c) || char.IsSurrogate(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u2028' or '\u2029')
-            {
-                text.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                text.Append(c);
-            }
-        }
-
-        return cut ? text.Append('…').ToString() : text.ToString();
-    }
+    internal static string Escape(string value) => InputProblem.Escape(value);
 
     private static string CharacterAt(ReadOnlySpan<byte> span, int offset)
     {

@@ -82,6 +82,33 @@ public sealed class InputProblem : IEquatable<InputProblem>
         return text.Append(Message).ToString();
     }
 
+    /// <summary>
+    /// Quotes a value taken from an input for a problem message, the way every reader of the library
+    /// does: in single quotes, escaped as <see cref="Escape"/> does. A reader written outside the
+    /// library (a service's request reader, an integrator's own format) uses it to echo values the same way.
+    /// </summary>
+    /// <param name="value">The value as read, or <see langword="null"/>.</param>
+    /// <returns><c>'value'</c> escaped and cut, or <c>null</c> (the word) for <see langword="null"/>.</returns>
+    /// <example><c>InputProblem.Quote("left\nright")</c> returns <c>'left\nright'</c> with a backslash and an <c>n</c>, not a line break.</example>
+    public static string Quote(string? value) => Echo.Quote(value);
+
+    /// <summary>
+    /// Escapes a value taken from an input so that a message can never write raw control sequences to a
+    /// terminal: line breaks and tabs become <c>\n</c>, <c>\r</c>, <c>\t</c>; a backslash and a single
+    /// quote are preceded by a backslash; other control characters, bidirectional overrides
+    /// (U+202A-U+202E, U+2066-U+2069), U+2028, U+2029 and lone surrogates become <c>\uXXXX</c>; the
+    /// value is cut to <see cref="InputLimits.MaxEchoLength"/> characters (never inside a surrogate
+    /// pair) with an ellipsis.
+    /// </summary>
+    /// <param name="value">The value as read.</param>
+    /// <returns>The escaped, possibly cut, value.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
+    public static string Escape(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Echo.Escape(value);
+    }
+
     /// <inheritdoc/>
     public bool Equals(InputProblem? other) =>
         other is not null && Source == other.Source && Line == other.Line && Column == other.Column
