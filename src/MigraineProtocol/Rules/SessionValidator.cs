@@ -154,7 +154,8 @@ public sealed class SessionValidator
 
         // The earliest next chronic-migraine session that satisfies both the interval (less any tolerance)
         // and the cumulative limit, for a repeat of this session's total; this session counts in the windows.
-        var intervalDate = TreatmentHistory.AddDaysSaturating(date, c.Protocol.RetreatmentIntervalDays - options.RetreatmentToleranceDays);
+        // Never before this session: a tolerance as long as the interval leaves the cumulative limit to decide.
+        var intervalDate = TreatmentHistory.AddDaysSaturating(date, Math.Max(0, c.Protocol.RetreatmentIntervalDays - options.RetreatmentToleranceDays));
         var next = CumulativeDose.Earliest(history.Administrations, date, total, total, intervalDate, options) ?? intervalDate;
         var billable = ToxinProducts.IsOnabotulinumtoxinA(session.Product) != false;
         return new ValidationReport(

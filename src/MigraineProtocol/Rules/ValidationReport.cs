@@ -117,7 +117,7 @@ public readonly struct ValidationReport : IEquatable<ValidationReport>
     /// Gets the earliest date for the next chronic-migraine session that satisfies both the retreatment
     /// interval (the session date plus the protocol's interval, 84 days for the built-in protocols, less the
     /// options' tolerance) and the cumulative limit for a repeat of this session's total, counting this
-    /// session and the history (<see cref="CumulativeDose.EarliestDate"/>). Information for the clinician, not a decision.
+    /// session and the history (<see cref="CumulativeDose.EarliestDate"/>); never before the session date. Information for the clinician, not a decision.
     /// </summary>
     public DateOnly NextEligibleDate { get; }
 
