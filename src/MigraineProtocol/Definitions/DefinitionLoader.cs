@@ -476,7 +476,6 @@ internal static class DefinitionLoader
             {
                 sink.AddAtPath(at + ".muscle", InputProblemCodes.Duplicate, $"muscle '{muscle}' has more than one follow-the-pain allowance in this protocol.");
                 ok = false;
-                continue;
             }
 
             extraTotal += maxExtra.Hundredths;

@@ -176,18 +176,20 @@ public class DefinitionsEdgeTests
     /// <summary>
     /// A protocol gives each site once and each muscle at most one follow-the-pain allowance
     /// (docs/definition-format.md, "Checks"): a repeat is a problem at the repeat, never a silent
-    /// override of the earlier dose or allowance.
+    /// override of the earlier dose or allowance. The protocol is then rejected: a well-formed protocol of
+    /// the same id later in the file is no duplicate of it.
     /// </summary>
     [Theory]
     [InlineData("""[{"site": "procerus", "units": 5}, {"site": "procerus", "units": 10}]""", "null", "$.protocols[0].sites[1].site", "site 'procerus' is listed more than once in this protocol.")]
     [InlineData("""[{"site": "procerus", "units": 5}]""", $$"""[{"muscle": "temporalis", "maxExtraUnits": 10, "maxExtraSites": 2, "unitsPerSite": 5, "source": {{Cite}}}, {"muscle": "temporalis", "maxExtraUnits": 20, "maxExtraSites": 4, "unitsPerSite": 5, "source": {{Cite}}}]""", "$.protocols[0].followThePain[1].muscle", "muscle 'temporalis' has more than one follow-the-pain allowance in this protocol.")]
     public void ARepeatInsideAProtocolIsADuplicateNotAnOverride(string sites, string followThePain, string path, string message)
     {
-        var json = $$"""{"protocols": [{"id": "clinic", "name": "Clinic", "description": "d", "retreatmentIntervalDays": 84, "sources": [{{Cite}}], "sites": {{sites}}, "followThePain": {{followThePain}}}]}""";
+        var json = $$"""{"protocols": [{"id": "clinic", "name": "Clinic", "description": "d", "retreatmentIntervalDays": 84, "sources": [{{Cite}}], "sites": {{sites}}, "followThePain": {{followThePain}}}, {{Protocol()}}]}""";
         var p = Assert.Single(Problems(json));
         Assert.Equal((InputProblemCodes.Duplicate, path, message), (p.Code, p.Location, p.Message));
         var anchor = path.EndsWith(".site", StringComparison.Ordinal) ? "{\"site\": " : "{\"muscle\": ";
-        Assert.Equal(json.LastIndexOf(anchor, StringComparison.Ordinal) + anchor.Length + 1, p.Column);
+        var repeat = json.IndexOf(anchor, json.IndexOf(anchor, StringComparison.Ordinal) + 1, StringComparison.Ordinal);
+        Assert.Equal(repeat + anchor.Length + 1, p.Column);
     }
 
     [Fact]
