@@ -144,6 +144,9 @@ public partial class InputEdgeTests
     [InlineData("""{"date": é, "injections": []}""", 10, "unexpected 'é' here; the text is not well-formed JSON.")]
     [InlineData("""{"date": अ, "injections": []}""", 10, "unexpected 'अ' here; the text is not well-formed JSON.")]
     [InlineData("""{"date": 𝄞, "injections": []}""", 10, "unexpected '𝄞' here; the text is not well-formed JSON.")]
+    [InlineData("""{"date": - }""", 11, "unexpected ' ' here; the text is not well-formed JSON.")]
+    [InlineData("""{"date": 1. }""", 12, "unexpected ' ' here; the text is not well-formed JSON.")]
+    [InlineData("""{"date" 1}""", 9, "unexpected '1' here; the text is not well-formed JSON.")]
     [InlineData("{\"date\": \"a\tb\"}", 12, "a string cannot hold a raw line break, tab or control character; write it escaped (\\n, \\t).")]
     public void ASyntaxErrorIsWordedByTheCharacterAtIt(string json, int column, string message)
     {
@@ -198,6 +201,7 @@ public partial class InputEdgeTests
     [InlineData("""{"date": null, "injections": []}""", "s.json:1:10: $.date: null is not allowed here; expected a string.")]
     [InlineData("""{"date": "d", "injections": [], "vials": "x"}""", "s.json:1:42: $.vials: the value is a string; expected a whole number.")]
     [InlineData("""{"date": "d", "injections": [], "vials": null, "product": null, "lot": null}""", "")]
+    [InlineData("""{"date": "d", "injections": [], "vials": 2147483648}""", "s.json:1:42: $.vials: '2147483648' is not a whole number from -2147483648 to 2147483647.")]
     [InlineData("""{"date": "d", "injections": [], "distantSpreadAcknowledged": 1}""", "s.json:1:62: $.distantSpreadAcknowledged: the value is a number; expected true or false.")]
     [InlineData("""{"date": "d", "injections": [{"site": "s", "units": "5"}]}""", "s.json:1:53: $.injections[0].units: the value is a string; expected a number. Write 5 without quotes.")]
     [InlineData("""{"date": "d", "injections": [{"site": "s", "units": 5, "side": 1}]}""", "s.json:1:56: $.injections[0].side: unknown property 'side'; the format does not have it (check the spelling). Known here: site, units.")]
