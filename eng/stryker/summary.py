@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Adds up Stryker.NET JSON reports per namespace of the core package (each file from its newest report).
+"""Adds up Stryker.NET JSON reports per namespace of the core package (one result per mutant: see reports.py).
 
 usage: eng/stryker/summary.py artifacts/stryker            -> a Markdown table on stdout
        eng/stryker/summary.py artifacts/stryker --survivors -> every surviving / uncovered mutant
@@ -13,13 +13,11 @@ root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "artifacts/stryker")
 survivors = "--survivors" in sys.argv
 rows = collections.OrderedDict()
 keys = ["Killed", "Survived", "Timeout", "NoCoverage", "CompileError", "Ignored", "RuntimeError"]
-# A file mutated in several runs (a narrow re-run after new tests) counts once, from its newest report.
-newest = {}
-for report in sorted(root.glob("*/reports/mutation-report.json"), key=lambda r: r.stat().st_mtime):
-    for path, f in json.loads(report.read_text())["files"].items():
-        if any(m["status"] != "Ignored" for m in f["mutants"]):
-            newest[path.replace("\\", "/").split("src/MigraineProtocol/")[-1]] = (path, f)
-for _, (path, f) in sorted(newest.items()):
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import reports  # noqa: E402  one result per mutant, later (narrow) runs overriding earlier ones
+for rel, (source, mutants) in sorted(reports.load(root).items()):
+    path = "src/MigraineProtocol/" + rel
+    f = {"source": source, "mutants": list(mutants.values())}
     m = re.search(r"src/MigraineProtocol/([^/]+)/", path.replace("\\", "/"))
     ns = m.group(1) if m else "(root)"
     row = rows.setdefault(ns, collections.Counter())

@@ -80,6 +80,115 @@ public class AnatomyEdgeTests
     }
 
     [Fact]
+    public void TheSideAndDrawingChecksNameTheSiteTheRuleAndTheParameter()
+    {
+        var side = Assert.Throws<ArgumentOutOfRangeException>(() => Site(side: (Laterality)9));
+        Assert.StartsWith("The side of site 'frontalis-left' must be left, right or midline.", side.Message, StringComparison.Ordinal);
+        Assert.Equal("drawing", Assert.Throws<ArgumentNullException>(() => new InjectionSite(SiteId.From("a-site"), MuscleId.From("frontalis"), Laterality.Left, 1, Mark, null!)).ParamName);
+        Assert.Equal("landmark", Assert.Throws<ArgumentNullException>(() => new InjectionSite(SiteId.From("a-site"), MuscleId.From("frontalis"), Laterality.Left, 1, null!, [])).ParamName);
+        Assert.StartsWith("A view is Front, Back, Left or Right.", Assert.Throws<ArgumentOutOfRangeException>(() => new DrawingPoint((AnatomicalView)7, 0.5, 0.5)).Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A small consistent catalog (one region with a left-and-right muscle and a midline muscle), then
+    /// each inconsistency alone: the catalog refuses it with exactly that one problem, in full, and the
+    /// exception's message carries it.
+    /// </summary>
+    [Theory]
+    [InlineData("region-twice", "The region id 'forehead' is defined more than once.")]
+    [InlineData("muscle-twice", "The muscle id 'frontalis' is defined more than once.")]
+    [InlineData("site-twice", "The site id 'frontalis-left-1' is defined more than once.")]
+    [InlineData("muscle-in-unknown-region", "Muscle 'nasalis' names region 'nose', which is not defined.")]
+    [InlineData("muscle-not-listed", "Muscle 'nasalis' names region 'forehead', but that region does not list it.")]
+    [InlineData("region-lists-unknown-muscle", "Region 'forehead' lists muscle 'nasalis', which is not defined.")]
+    [InlineData("region-lists-foreign-muscle", "Region 'forehead' lists muscle 'corrugator', but that muscle belongs to region 'brow'.")]
+    [InlineData("site-on-unknown-muscle", "Site 'nasalis-left-1' names muscle 'nasalis', which is not defined.")]
+    [InlineData("sided-site-on-midline-muscle", "Site 'procerus-left' is on the left side, but muscle 'procerus' is injected at the midline only.")]
+    [InlineData("midline-site-on-sided-muscle", "Site 'frontalis-midline' is at the midline, but muscle 'frontalis' is injected on the left and right sides.")]
+    [InlineData("ordinal-twice", "Site 'frontalis-left-1b' repeats ordinal 1 of muscle 'frontalis' on the left side.")]
+    public void ACatalogNamesEachInconsistencyInFull(string change, string problem)
+    {
+        var (regions, muscles, sites) = CatalogParts();
+        switch (change)
+        {
+            case "region-twice": regions.Add(regions[0]); break;
+            case "muscle-twice": muscles.Add(muscles[0]); break;
+            case "site-twice": sites.Add(Site("frontalis-left-1", ordinal: 2)); break;
+            case "muscle-in-unknown-region": muscles.Add(MuscleIn("nasalis", "nose")); break;
+            case "muscle-not-listed": muscles.Add(MuscleIn("nasalis", "forehead")); break;
+            case "region-lists-unknown-muscle": regions[0] = Region("forehead", "frontalis", "procerus", "nasalis"); break;
+            case "region-lists-foreign-muscle":
+                regions[0] = Region("forehead", "frontalis", "procerus", "corrugator");
+                regions.Add(Region("brow", "corrugator"));
+                muscles.Add(MuscleIn("corrugator", "brow"));
+                break;
+            case "site-on-unknown-muscle": sites.Add(Site("nasalis-left-1", muscle: "nasalis")); break;
+            case "sided-site-on-midline-muscle": sites.Add(Site("procerus-left", muscle: "procerus")); break;
+            case "midline-site-on-sided-muscle": sites.Add(Site("frontalis-midline", side: Laterality.Midline)); break;
+            case "ordinal-twice": sites.Add(Site("frontalis-left-1b")); break;
+            default: throw new ArgumentOutOfRangeException(nameof(change), change, "Not a test case.");
+        }
+
+        var e = Assert.Throws<DefinitionException>(() => new AnatomyCatalog(regions, muscles, sites));
+        Assert.Equal([problem], e.Problems);
+        Assert.Equal("The anatomy definitions are inconsistent: " + problem, e.Message);
+    }
+
+    [Fact]
+    public void ACatalogRefusesNullsNamingWhatIsNull()
+    {
+        var (regions, muscles, sites) = CatalogParts();
+        Assert.Equal("regions", Assert.Throws<ArgumentNullException>(() => new AnatomyCatalog(null!, muscles, sites)).ParamName);
+        Assert.Equal("muscles", Assert.Throws<ArgumentNullException>(() => new AnatomyCatalog(regions, null!, sites)).ParamName);
+        Assert.Equal("sites", Assert.Throws<ArgumentNullException>(() => new AnatomyCatalog(regions, muscles, null!)).ParamName);
+
+        // A null element of any one of the three lists, beside valid elements, is refused on its own.
+        foreach (var catalog in new Func<AnatomyCatalog>[]
+        {
+            () => new AnatomyCatalog([.. regions, null!], muscles, sites),
+            () => new AnatomyCatalog(regions, [.. muscles, null!], sites),
+            () => new AnatomyCatalog(regions, muscles, [.. sites, null!]),
+        })
+        {
+            var e = Assert.Throws<ArgumentNullException>(catalog);
+            Assert.Equal("regions", e.ParamName);
+            Assert.StartsWith("A catalog must not contain null regions, muscles or sites.", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void AConsistentCatalogFindsWhatItHoldsAndNamesWhatItLacks()
+    {
+        var (regions, muscles, sites) = CatalogParts();
+        var catalog = new AnatomyCatalog(regions, muscles, sites);
+        Assert.Equal(regions, catalog.Regions);
+        Assert.Equal(muscles, catalog.Muscles);
+        Assert.Equal(sites, catalog.Sites);
+        Assert.Same(regions[0], catalog.RegionOf(MuscleId.From("procerus")));
+        Assert.Same(muscles[0], catalog.GetMuscle(MuscleId.From("frontalis")));
+        Assert.True(catalog.TryGetRegion(RegionId.From("forehead"), out var region));
+        Assert.Same(regions[0], region);
+        Assert.False(catalog.TryGetMuscle(MuscleId.From("nasalis"), out _));
+        Assert.Equal("No lay region has the id 'nose'.", Assert.Throws<KeyNotFoundException>(() => catalog.GetRegion(RegionId.From("nose"))).Message);
+        Assert.Equal("No muscle has the id 'nasalis'.", Assert.Throws<KeyNotFoundException>(() => catalog.GetMuscle(MuscleId.From("nasalis"))).Message);
+        Assert.Equal("No muscle has the id 'nasalis'.", Assert.Throws<KeyNotFoundException>(() => catalog.RegionOf(MuscleId.From("nasalis"))).Message);
+        Assert.Equal("No fixed injection site has the id 'nasalis-left-1'.", Assert.Throws<KeyNotFoundException>(() => catalog.GetSite(SiteId.From("nasalis-left-1"))).Message);
+
+        // Muscles and regions without any fixed site (all follow-the-pain, say) are a consistent catalog.
+        Assert.Empty(new AnatomyCatalog(regions, muscles, []).Sites);
+    }
+
+    private static (List<LayRegion> Regions, List<Muscle> Muscles, List<InjectionSite> Sites) CatalogParts() =>
+        (
+            [Region("forehead", "frontalis", "procerus")],
+            [MuscleIn("frontalis", "forehead"), new Muscle(MuscleId.From("procerus"), "Procerus", RegionId.From("forehead"), true, Source)],
+            [Site("frontalis-left-1"), Site("frontalis-right-1", side: Laterality.Right), Site("procerus", muscle: "procerus", side: Laterality.Midline)]);
+
+    private static LayRegion Region(string id, params string[] muscles) => new(RegionId.From(id), id, [.. muscles.Select(MuscleId.From)]);
+
+    private static Muscle MuscleIn(string id, string region) => new(MuscleId.From(id), id, RegionId.From(region), false, Source);
+
+    [Fact]
     public void MusclesRegionsAndLandmarksCheckAndCompareEveryField()
     {
         var m = new Muscle(MuscleId.From("frontalis"), "Frontalis", RegionId.From("forehead"), true, Source);

@@ -1,5 +1,6 @@
 using MigraineProtocol.Billing;
 using MigraineProtocol.Dosing;
+using MigraineProtocol.Primitives;
 using MigraineProtocol.Sessions;
 
 namespace MigraineProtocol.Tests.Mutation;
@@ -121,5 +122,37 @@ public class BillingEdgeTests
         Assert.Equal(ToxinUnits.FromUnits(155), r.UnitsAdministered);
         Assert.Equal(1, r.Vials);
         Assert.Equal(ToxinUnits.FromUnits(45), r.UnitsDiscarded);
+    }
+
+    /// <summary>Every refusal of the billing types, by case: its exception type, the parameter it names and the rule its message states.</summary>
+    [Theory]
+    [InlineData("negative-quantity", typeof(ArgumentOutOfRangeException), "quantity", "A billing quantity must not be negative.")]
+    [InlineData("blank-system", typeof(ArgumentException), "system", "The value of 'system' must not be empty or white space.")]
+    [InlineData("empty-vial", typeof(ArgumentOutOfRangeException), "vialUnits", "A vial must hold more than 0 U.")]
+    [InlineData("negative-vials", typeof(ArgumentOutOfRangeException), "vials", "The number of vials opened must not be negative.")]
+    [InlineData("explain-null-session", typeof(ArgumentNullException), "session", "Value cannot be null.")]
+    [InlineData("create-null-session", typeof(ArgumentNullException), "session", "Value cannot be null.")]
+    [InlineData("no-reconstitution", typeof(ArgumentException), "session", "The session does not record its reconstitution, so the vial size is unknown.")]
+    [InlineData("other-product", typeof(ArgumentException), "session", "The session records the product 'Dysport', not onabotulinumtoxinA: J0585 is onabotulinumtoxinA only, and units of other toxins are not interchangeable.")]
+    public void EachRefusalNamesItsParameterAndItsRule(string change, Type type, string parameter, string rule)
+    {
+        var session = new TreatmentSession(new DateOnly(2026, 3, 2), [new Injection(SiteId.From("procerus"), ToxinUnits.FromUnits(5))]);
+        Action act = change switch
+        {
+            "negative-quantity" => () => _ = new BillingLine("HCPCS", "J0585", null, -0.01m, "d"),
+            "blank-system" => () => _ = new BillingLine(" ", "J0585", null, 1m, "d"),
+            "empty-vial" => () => _ = new BillingReconciliation(ToxinUnits.Zero, 1, true, ToxinUnits.FromUnits(1)),
+            "negative-vials" => () => _ = new BillingReconciliation(ToxinUnits.FromUnits(100), -1, true, ToxinUnits.FromUnits(1)),
+            "explain-null-session" => () => BillingReconciliation.ExplainAbsence(null!),
+            "create-null-session" => () => BillingReconciliation.Create(null!),
+            "no-reconstitution" => () => BillingReconciliation.Create(session),
+            "other-product" => () => BillingReconciliation.Create(new TreatmentSession(session.Date, session.Injections, product: "Dysport", reconstitution: Reconstitution.Vial100In2Ml)),
+            _ => throw new ArgumentOutOfRangeException(nameof(change), change, "Not a test case."),
+        };
+
+        var e = Record.Exception(act);
+        Assert.IsType(type, e);
+        Assert.Equal(parameter, ((ArgumentException)e).ParamName);
+        Assert.StartsWith(rule, e.Message, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using MigraineProtocol.Localization;
 
 namespace MigraineProtocol.Tests.Mutation;
@@ -41,8 +42,12 @@ public class ReportTextEdgeTests
     [InlineData(double.PositiveInfinity)]
     [InlineData(1e15)]
     [InlineData(-1e15)]
-    public void NumbersBeyondTheFormattableRangeAreRefused(double value) =>
-        Assert.Equal("value", Assert.Throws<ArgumentOutOfRangeException>(() => ReportText.English.Number(value, 1)).ParamName);
+    public void NumbersBeyondTheFormattableRangeAreRefused(double value)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ReportText.English.Number(value, 1));
+        Assert.Equal("value", e.ParamName);
+        Assert.StartsWith("A number to format is finite and below 1e15 in magnitude.", e.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void TheLargestFormattableNumberIsFormatted() =>
@@ -76,4 +81,32 @@ public class ReportTextEdgeTests
         Assert.Equal("format.decimal-separator", ReportText.Keys[0]);
         Assert.Equal("7 %", ReportText.German.Format("format.percent", "7"));
     }
+
+    /// <summary>
+    /// The resource table's parser (private to <see cref="ReportText"/>, reached by reflection: its only input
+    /// is the embedded strings.tsv) refuses a malformed row or a repeated key naming the line, so a contributor
+    /// who breaks strings.tsv is told where; the header line, blank lines and comments are skipped.
+    /// </summary>
+    [Theory]
+    [InlineData("key\ten\tde\tsource\n# comment\n\na\tA\tÄ\ttranslation\nb\tB\tB", "strings.tsv:5: a row has 4 non-empty tab-separated fields (key, en, de, de-source).")]
+    [InlineData("key\ten\tde\tsource\na\tA\t\ttranslation", "strings.tsv:2: a row has 4 non-empty tab-separated fields (key, en, de, de-source).")]
+    [InlineData("key\ten\tde\tsource\na\tA\tÄ\ttranslation\tmore", "strings.tsv:2: a row has 4 non-empty tab-separated fields (key, en, de, de-source).")]
+    [InlineData("key\ten\tde\tsource\na\tA\tÄ\ttranslation\n# a\na\tA2\tÄ2\ttranslation", "strings.tsv:4: the key 'a' is repeated.")]
+    public void AMalformedResourceTableIsRefusedNamingTheLine(string table, string message)
+    {
+        var e = Assert.IsType<InvalidOperationException>(Record.Exception(() => ParseTable(table)));
+        Assert.Equal(message, e.Message);
+    }
+
+    [Fact]
+    public void AWellFormedResourceTableParses()
+    {
+        var table = ParseTable("key\ten\tde\tsource\n# comment\n\na\tA\tÄ\ttranslation\nb\tB\tB\tsame")!;
+        Assert.Equal(["a", "b"], (IReadOnlyList<string>)table.GetType().GetProperty("Keys", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(table)!);
+    }
+
+    private static object? ParseTable(string text) =>
+        typeof(ReportText).GetNestedType("Table", BindingFlags.NonPublic)!
+            .GetMethod("Parse", BindingFlags.NonPublic | BindingFlags.Static)!
+            .Invoke(null, BindingFlags.DoNotWrapExceptions, null, [new StringReader(text)], null);
 }

@@ -194,4 +194,79 @@ public class SessionsEdgeTests
         var ftp = Injection.FollowThePain(MuscleId.From("trapezius"), Laterality.Left, ToxinUnits.FromUnits(5));
         Assert.True(ftp.IsFollowThePain);
     }
+
+    /// <summary>Every refusal of the session model, by case: its exception type, the parameter it names and the rule its message states.</summary>
+    [Theory]
+    [InlineData("other-duration", typeof(ArgumentOutOfRangeException), "durationDays", "A duration is 0 to 3653 days.")]
+    [InlineData("undefined-term", typeof(ArgumentOutOfRangeException), "term", "Not a defined adverse-event term.")]
+    [InlineData("other-without-text", typeof(ArgumentException), "term", "An 'other' adverse event needs its text: use AdverseEvent.Other.")]
+    [InlineData("undefined-severity", typeof(ArgumentOutOfRangeException), "severity", "A severity is mild, moderate or severe.")]
+    [InlineData("format-undefined-severity", typeof(ArgumentOutOfRangeException), "severity", "A severity is mild, moderate or severe.")]
+    [InlineData("default-event-site", typeof(ArgumentException), "site", "The site of an adverse event must be null or a non-default site id.")]
+    [InlineData("default-event-muscle", typeof(ArgumentException), "muscle", "The muscle of an adverse event must be null or a non-default muscle id.")]
+    [InlineData("default-injection-site", typeof(ArgumentException), "site", "The site of an injection must not be the default (empty) site id.")]
+    [InlineData("bad-indication", typeof(ArgumentException), "indication", "'Chronic Migraine' is not a valid indication id. A indication id is lower-case ASCII letters")]
+    [InlineData("from-null-session", typeof(ArgumentNullException), "session", "Value cannot be null.")]
+    [InlineData("null-administration", typeof(ArgumentNullException), "administrations", "A history must not contain null administrations.")]
+    [InlineData("null-injection", typeof(ArgumentNullException), "injections", "A session must not contain null injections.")]
+    [InlineData("total-past-maximum", typeof(ArgumentOutOfRangeException), "injections", "The injections of a session add up to more than 1000000 U, the largest total the library represents.")]
+    [InlineData("vials-past-maximum", typeof(ArgumentOutOfRangeException), "reconstitution", "The vials needed for these injections would hold more than 1000000 U, the largest total the library represents.")]
+    [InlineData("session-event-before", typeof(ArgumentException), "events", "The adverse event 'Neck pain, onset 2026-03-01, 1 day, mild' starts before the administration it follows, on 2026-03-02.")]
+    [InlineData("redated-session-event-before", typeof(ArgumentException), "date", "The adverse event 'Neck pain, onset 2026-03-02, 1 day, mild' starts before the administration it follows, on 2026-03-03.")]
+    [InlineData("administration-event-before", typeof(ArgumentException), "events", "The adverse event 'Neck pain, onset 2026-03-01, 1 day, mild' starts before the administration it follows, on 2026-03-02.")]
+    public void EachRefusalNamesItsParameterAndItsRule(string change, Type type, string parameter, string rule)
+    {
+        var unitsOf300UVials = new Reconstitution(ToxinUnits.FromUnits(300), Volume.FromMillilitres(6));
+        var neckPain = (DateOnly onset) => AdverseEvent.Resolved(AdverseEventTerm.NeckPain, onset, 1, AdverseEventSeverity.Mild);
+        Action act = change switch
+        {
+            "other-duration" => () => AdverseEvent.Other("rash", Day, AdverseEvent.MaxDurationDays + 1, AdverseEventSeverity.Mild),
+            "undefined-term" => () => AdverseEvent.Ongoing((AdverseEventTerm)99, Day, AdverseEventSeverity.Mild),
+            "other-without-text" => () => AdverseEvent.Ongoing(AdverseEventTerm.Other, Day, AdverseEventSeverity.Mild),
+            "undefined-severity" => () => AdverseEvent.Ongoing(AdverseEventTerm.Headache, Day, (AdverseEventSeverity)3),
+            "format-undefined-severity" => () => AdverseEvent.FormatSeverity((AdverseEventSeverity)3),
+            "default-event-site" => () => AdverseEvent.Ongoing(AdverseEventTerm.Headache, Day, AdverseEventSeverity.Mild, site: default(SiteId)),
+            "default-event-muscle" => () => AdverseEvent.Ongoing(AdverseEventTerm.Headache, Day, AdverseEventSeverity.Mild, muscle: default(MuscleId)),
+            "default-injection-site" => () => _ = new Injection(default, ToxinUnits.FromUnits(5)),
+            "bad-indication" => () => _ = new Administration(Day, ToxinUnits.FromUnits(155), "Chronic Migraine"),
+            "from-null-session" => () => Administration.FromSession(null!),
+            "null-administration" => () => _ = new TreatmentHistory([new Administration(Day, ToxinUnits.FromUnits(155), Administration.ChronicMigraine), null!]),
+            "null-injection" => () => _ = new TreatmentSession(Day, [new Injection(SiteId.From("procerus"), ToxinUnits.FromUnits(5)), null!]),
+            "total-past-maximum" => () => _ = new TreatmentSession(Day, [new Injection(SiteId.From("procerus"), ToxinUnits.MaxValue), new Injection(SiteId.From("procerus"), ToxinUnits.FromHundredths(1))]),
+            // 1,000,000 U needs 3,334 vials of 300 U (1,000,200 U): more than the library represents, although the dose itself is not.
+            "vials-past-maximum" => () => _ = new TreatmentSession(Day, [new Injection(SiteId.From("procerus"), ToxinUnits.MaxValue)], reconstitution: unitsOf300UVials),
+            "session-event-before" => () => new TreatmentSession(Day, []).WithAdverseEvents([neckPain(Day.AddDays(-1))]),
+            "redated-session-event-before" => () => new TreatmentSession(Day, []).WithAdverseEvents([neckPain(Day)]).WithDate(Day.AddDays(1)),
+            "administration-event-before" => () => new Administration(Day, ToxinUnits.FromUnits(155), Administration.ChronicMigraine).WithAdverseEvents([neckPain(Day.AddDays(-1))]),
+            _ => throw new ArgumentOutOfRangeException(nameof(change), change, "Not a test case."),
+        };
+
+        var e = Record.Exception(act);
+        Assert.IsType(type, e);
+        Assert.Equal(parameter, ((ArgumentException)e).ParamName);
+        Assert.StartsWith(rule, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheVialsOfASessionMayHoldExactlyTheLargestTotal()
+    {
+        // 3,333 vials of 300 U hold 999,900 U, within the library's range; one hundredth more needs a 3,334th vial.
+        var vials300 = new Reconstitution(ToxinUnits.FromUnits(300), Volume.FromMillilitres(6));
+        var session = new TreatmentSession(Day, [new Injection(SiteId.From("procerus"), ToxinUnits.FromUnits(999_900))], reconstitution: vials300);
+        Assert.Equal(ToxinUnits.FromUnits(999_900), session.TotalUnits);
+        Assert.Throws<ArgumentOutOfRangeException>(() => session.WithInjections([new Injection(SiteId.From("procerus"), ToxinUnits.FromUnits(999_900.01m))]));
+        Assert.Equal(ToxinUnits.MaxValue, new TreatmentSession(Day, [new Injection(SiteId.From("procerus"), ToxinUnits.MaxValue)]).TotalUnits);
+    }
+
+    [Fact]
+    public void HistoriesOfOneLengthSpreadOverHashCodesByTheirLastDate()
+    {
+        // Equal histories share a hash code (tested above); histories that differ only in their date should not all share one,
+        // or every one-session history lands in the same bucket of a set or dictionary.
+        var hashes = Enumerable.Range(0, 20)
+            .Select(i => new TreatmentHistory([new Administration(Day.AddDays(i), ToxinUnits.FromUnits(155), Administration.ChronicMigraine)]).GetHashCode())
+            .Distinct()
+            .Count();
+        Assert.True(hashes > 1, "Twenty one-session histories on twenty dates all have the same hash code.");
+    }
 }
