@@ -136,8 +136,9 @@ public static class AdverseEventCsv
 
             var ok = true;
             var id = fields[columns[0]];
-            if (id.Text.Length == 0)
+            if (string.IsNullOrWhiteSpace(id.Text))
             {
+                // A quoted field keeps its spaces, so a blank id reaches here; the event's constructor would refuse it.
                 sink.Add(id.Line, id.Column, "patient_id", InputProblemCodes.InvalidValue, "the patient id is empty.");
                 ok = false;
             }
