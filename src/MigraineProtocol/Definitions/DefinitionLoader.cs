@@ -416,6 +416,7 @@ internal static class DefinitionLoader
         }
 
         var sites = new List<(SiteId, ToxinUnits)>();
+        var listedSites = new HashSet<SiteId>();
         var fixedTotal = 0L;
         for (var j = 0; j < p.Sites.Count; j++)
         {
@@ -429,6 +430,13 @@ internal static class DefinitionLoader
                     ok = false;
                 }
 
+                // A site is given once: the builder's SetSite would silently keep only the last dose.
+                if (!listedSites.Add(site))
+                {
+                    sink.AddAtPath(at + ".site", InputProblemCodes.Duplicate, $"site '{site}' is listed more than once in this protocol.");
+                    ok = false;
+                }
+
                 fixedTotal += units.Hundredths;
                 sites.Add((site, units));
             }
@@ -439,6 +447,7 @@ internal static class DefinitionLoader
         }
 
         var allowances = new List<FollowThePainAllowance>();
+        var allowanceMuscles = new HashSet<MuscleId>();
         var extraTotal = 0L;
         var followThePain = p.FollowThePain ?? [];
         for (var j = 0; j < followThePain.Count; j++)
@@ -460,6 +469,13 @@ internal static class DefinitionLoader
                 sink.AddAtPath(at, InputProblemCodes.InvalidValue, "a follow-the-pain allowance adds more than 0 U over at least 1 site, with a dose per site above 0 U and at most the allowance.");
                 ok = false;
                 continue;
+            }
+
+            // One allowance per muscle: the builder's SetFollowThePain would silently keep only the last.
+            if (!allowanceMuscles.Add(muscle))
+            {
+                sink.AddAtPath(at + ".muscle", InputProblemCodes.Duplicate, $"muscle '{muscle}' has more than one follow-the-pain allowance in this protocol.");
+                ok = false;
             }
 
             extraTotal += maxExtra.Hundredths;
