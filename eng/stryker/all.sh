@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# The whole core package in four runs, one after another (about 2 hours on 2 idle cores; see
-# docs/quality.md, "Mutation testing"). Each run captures per-test coverage once (about 5 minutes), so
-# a few large runs are cheaper than one per namespace; the summary splits the reports by namespace.
-# Run one slice alone with eng/stryker/run.sh; add the reports up with eng/stryker/summary.py.
+# The whole core package, run by run, one after another (hours on 2 cores; see docs/quality.md,
+# "Mutation testing"). Each run captures per-test coverage once (1-2 minutes) and writes its report
+# only when it ends, so the runs are sized to finish on their own: an interrupted run loses only itself.
+# Diaries and Outcomes are the slow ones (many mutants run on a fresh test host each).
+# Add the reports up with eng/stryker/summary.py; after new tests, eng/stryker/rerun.py re-tests only
+# the survivors.
 #   STRYKER_CONCURRENCY=2 eng/stryker/all.sh      # both cores, when nothing else runs
 set -uo pipefail
 cd "$(dirname "$0")"
-run() { ./run.sh "$@" > "${STRYKER_LOG_DIR:-/tmp}/stryker-$1.log" 2>&1 || echo "slice $1 failed" >&2; }
-run dosing   "**/Dosing/**/*.cs"
-run model    "**/Primitives/**/*.cs" "**/Input/**/*.cs" "**/Serialization/**/*.cs" "**/Sessions/**/*.cs" \
-             "**/Anatomy/**/*.cs" "**/Billing/**/*.cs" "**/Utility/**/*.cs" "**/Localization/**/*.cs" \
-             "**/Protocols/**/*.cs" "**/Definitions/**/*.cs"
-run analysis "**/Diaries/**/*.cs" "**/Outcomes/**/*.cs" "**/Reports/**/*.cs" "**/Charts/**/*.cs" "**/Rendering/**/*.cs"
-run rules    "**/Rules/**/*.cs"
+run() { ./run.sh "$@" > "${STRYKER_LOG_DIR:-/tmp}/stryker-$1.log" 2>&1 || echo "run $1 failed" >&2; }
+run dosing        "**/Dosing/**/*.cs"
+run model         "**/Primitives/**/*.cs" "**/Input/**/*.cs" "**/Serialization/**/*.cs" "**/Sessions/**/*.cs" \
+                  "**/Anatomy/**/*.cs" "**/Billing/**/*.cs" "**/Utility/**/*.cs" "**/Localization/**/*.cs" \
+                  "**/Protocols/**/*.cs" "**/Definitions/**/*.cs"
+run rules-reports "**/Rules/**/*.cs" "**/Reports/**/*.cs"
+run charts        "**/Charts/**/*.cs"
+run rendering     "**/Rendering/**/*.cs"
+run outcomes      "**/Outcomes/**/*.cs"
+run diaries       "**/Diaries/**/*.cs"
