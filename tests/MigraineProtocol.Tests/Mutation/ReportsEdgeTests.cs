@@ -226,6 +226,18 @@ public sealed partial class ReportsEdgeTests
         Assert.Contains($"<td class=\"num\">{shown}</td>", row, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void FractionalBillingQuantitiesKeepTheirDecimals()
+    {
+        // One site at 5.5 U instead of 5 U: 155.5 U billed, 44.5 U wasted from two 100 U vials.
+        var valid = SessionJson.Read(File.ReadAllText(Example("session-valid.json")), "session-valid.json");
+        var first = valid.Injections[0];
+        var session = valid.WithInjections([new Injection(first.Site, ToxinUnits.FromUnits(5.5m)), .. valid.Injections.Skip(1)]);
+        var row = Part(Sessions(Html(ExampleDiary, session: session)), "<tr data-session=\"[^\"]*\" data-latest=\"true\">.*?</tr>");
+        Assert.Contains("<td>64615 × 1, J0585 × 155.50, J0585-JW × 44.50</td>", row, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">155.50 U</td>", row, StringComparison.Ordinal);
+    }
+
     // ---- the glance table ------------------------------------------------------------------------------------
 
     [Fact]
