@@ -1,4 +1,7 @@
 using System.Xml.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using MigraineProtocol.Definitions;
 using MigraineProtocol.Dosing;
 using MigraineProtocol.Primitives;
@@ -266,4 +269,27 @@ public partial class RenderingEdgeTests
     [InlineData(MapView.All, "PREEMPT: 155 U at 31 fixed sites; the front, back, left and right views")]
     public void TheSubtitleNamesTheView(MapView view, string subtitle) =>
         Assert.Equal(subtitle.Replace("PREEMPT", Preempt.Id.Value, StringComparison.Ordinal), CheckMap(Preempt, view).Elements(Svg + "text").Single(t => Class(t) == "map-subtitle").Value);
+
+    /// <summary>Random sessions (any sites, any doses, repeats, follow-the-pain into muscles with and without an allowance) of either
+    /// built-in protocol, in any view, with labels and zones on or off.</summary>
+    private static Arbitrary<(bool UsLabel, MapView View, (int Site, int Hundredths)[] Shots, (string Muscle, Laterality Side)[] Extra, bool Labels, bool Shade)> RandomMaps() =>
+        (from usLabel in Gen.Elements(false, true)
+         from view in Gen.Elements(MapView.All, MapView.Front, MapView.Back, MapView.Left, MapView.Right)
+         from shots in (from site in Gen.Choose(0, 30) from hundredths in Gen.Choose(0, 2000) select (site, hundredths)).ArrayOf()
+         from extra in (from muscle in Gen.Elements("temporalis", "occipitalis", "trapezius", "frontalis") from side in Gen.Elements(Laterality.Left, Laterality.Right) select (muscle, side)).ArrayOf()
+         from labels in Gen.Elements(true, true, false)
+         from shade in Gen.Elements(true, true, false)
+         select (usLabel, view, shots, extra.Take(6).ToArray(), labels, shade)).ToArbitrary();
+
+    [Property(MaxTest = 60)]
+    public Property AnySessionIsDrawnAsTheModelSays() =>
+        Prop.ForAll(RandomMaps(), t =>
+        {
+            var p = t.UsLabel ? KnownProtocols.UsLabel : Preempt;
+            var injections = t.Shots.Select(s => new Injection(p.Sites[s.Site].Site.Id, ToxinUnits.FromHundredths(s.Hundredths)))
+                .Concat(t.Extra.Select(e => Ftp(e.Muscle, e.Side, 5)));
+            var overlay = SessionOverlay.FromSession(p, new TreatmentSession(Day, injections, "BOTOX"));
+            CheckMap(p, t.View, new SiteMapOptions { Overlay = overlay, ShowLabels = t.Labels, ShadeFollowThePain = t.Shade });
+            return true;
+        });
 }
