@@ -49,7 +49,7 @@ for path in pathlib.Path(sys.argv[1]).rglob("*.cs"):
     text = path.read_text()
     new = re.sub(r"MaxTest = (\d+)", lambda m: f"MaxTest = {min(int(m.group(1)), limit)}", text)
     new = re.sub(r"\[Property\]", f"[Property(MaxTest = {limit})]", new)
-    new = re.sub(r"\[Property\((?![^)]*MaxTest)", f"[Property(MaxTest = {limit}, ", new)
+    new = re.sub(r"\[Property\((?![^\n]*MaxTest)", f"[Property(MaxTest = {limit}, ", new)
     if new != text:
         path.write_text(new)
 PY
