@@ -78,6 +78,9 @@ for glob in "$@"; do args+=(--mutate "$glob"); done
 out=$root/artifacts/stryker/$name
 rm -rf "$out"; mkdir -p "$out"
 git -C "$root" rev-parse HEAD > "$out/commit"
+# Stryker writes the mutated core assembly over the one in the test output; a run that was stopped
+# leaves it there, and an incremental build does not replace a newer file: delete it.
+rm -f "$copy/$tests"/bin/*/*/MigraineProtocol.dll
 cd "$copy/$tests"
 dotnet tool restore >/dev/null
 nice -n "${STRYKER_NICE:-0}" dotnet stryker --config-file "$copy/eng/stryker/stryker-config.json" --skip-version-check \
