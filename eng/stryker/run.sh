@@ -49,7 +49,7 @@ for path in pathlib.Path(sys.argv[1]).rglob("*.cs"):
     text = path.read_text()
     new = re.sub(r"MaxTest = (\d+)", lambda m: f"MaxTest = {min(int(m.group(1)), limit)}", text)
     new = re.sub(r"\[Property\]", f"[Property(MaxTest = {limit})]", new)
-    new = re.sub(r"\[Property\((?![^)]*MaxTest)", f"[Property(MaxTest = {limit}, ", new)
+    new = re.sub(r"\[Property\((?![^\n]*MaxTest)", f"[Property(MaxTest = {limit}, ", new)
     if new != text:
         path.write_text(new)
 PY
@@ -78,6 +78,9 @@ for glob in "$@"; do args+=(--mutate "$glob"); done
 out=$root/artifacts/stryker/$name
 rm -rf "$out"; mkdir -p "$out"
 git -C "$root" rev-parse HEAD > "$out/commit"
+# Stryker writes the mutated core assembly over the one in the test output; a run that was stopped
+# leaves it there, and an incremental build does not replace a newer file: delete it.
+rm -f "$copy/$tests"/bin/*/*/MigraineProtocol.dll
 cd "$copy/$tests"
 dotnet tool restore >/dev/null
 nice -n "${STRYKER_NICE:-0}" dotnet stryker --config-file "$copy/eng/stryker/stryker-config.json" --skip-version-check \
