@@ -99,6 +99,25 @@ public partial class OutcomesEdgeTests
     }
 
     [Fact]
+    public void PublishedAdverseEventRatesCarryEveryField()
+    {
+        Assert.Equal(PublishedAdverseEventRates.All.Count, PublishedAdverseEventRates.All.Select(p => p.Id).Distinct(StringComparer.Ordinal).Count());
+        foreach (var p in PublishedAdverseEventRates.All)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(p.Id));
+            Assert.False(string.IsNullOrWhiteSpace(p.Study));
+            Assert.False(string.IsNullOrWhiteSpace(p.Term));
+            Assert.False(string.IsNullOrWhiteSpace(p.Measure));
+            Assert.True(p.Value is > 0 and < 1, p.Id);
+            Assert.NotNull(p.Source);
+        }
+
+        var neck = PublishedAdverseEventRates.All.Single(p => p.Id == "preempt-pooled-neck-pain");
+        Assert.Equal((0.087, 0.027, false, "neck-pain"), (neck.Value, neck.ComparatorValue!.Value, neck.IsTreatmentRelated, neck.Term));
+        Assert.Contains(PublishedAdverseEventRates.All, p => p.IsTreatmentRelated);
+    }
+
+    [Fact]
     public void ArmSummariesDescribeThemselvesAndCheckTheLevelFirst()
     {
         var empty = new OutcomeAccumulator(ResponderThreshold.Percent50).Summarize("E", 0.95);
