@@ -13,7 +13,9 @@ To measure a namespace in two parts, the non-static code first and the data tabl
 
 A span runs from the start of a line declaring a `static readonly` field or a `static ... { get; } =`
 property to the `;` that ends the initialiser (brackets, parentheses, braces, strings and comments
-are skipped). Spans are in UTF-16 code units from the start of the file, as Roslyn counts them.
+are skipped; a string literal nested inside an interpolation hole is not: read the spans it prints
+when an initialiser has one). Spans are in UTF-16 code units from the start of
+the file, as Roslyn counts them.
 """
 import pathlib, re, subprocess, sys
 
@@ -40,21 +42,22 @@ def end_of_statement(text, i):
             i = text.index("*/", i) + 2
             continue
         if c == '"' or (c in "@$" and text[i + 1:i + 2] == '"'):
-            verbatim = c == "@" or text.startswith('$@', i) or text.startswith('@$', i)
-            i = text.index('"', i) + 1
-            while True:
-                j = text.index('"', i)
-                if verbatim and text.startswith('""', j):
-                    i = j + 2
-                    continue
-                if not verbatim and text[j - 1] == "\\" and text[j - 2] != "\\":
-                    i = j + 1
-                    continue
-                i = j + 1
-                break
+            verbatim = c == "@" or text[i - 1] == "@"
+            i = text.index('"', i)
+            if text.startswith('"""', i):  # a raw string ends at the next run of as many quotes
+                run = len(text[i:]) - len(text[i:].lstrip('"'))
+                i = text.index('"' * run, i + run) + run
+                continue
+            i += 1
+            while text[i] != '"' or (verbatim and text.startswith('""', i)):
+                i += 2 if text[i] == "\\" and not verbatim or text.startswith('""', i) else 1
+            i += 1
             continue
         if c == "'":
-            i = text.index("'", i + 2 if text[i + 1] == "\\" else i + 1) + 1
+            i += 1
+            while text[i] != "'":
+                i += 2 if text[i] == "\\" else 1
+            i += 1
             continue
         if c in "([{":
             depth += 1
