@@ -75,7 +75,7 @@ public static class FhirJson
             var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
             var list = e.Exceptions.Select(x => x is ExtendedCodedException ex
                 ? Located(source, ex, utf8)
-                : new InputProblem(source, null, null, null, InputProblemCodes.InvalidValue, x.Message)).ToList();
+                : new InputProblem(source, null, null, null, InputProblemCodes.InvalidValue, Inert(x.Message))).ToList();
             problems = Cap(list);
             return false;
         }
@@ -111,7 +111,7 @@ public static class FhirJson
 
     private static InputProblem Located(string source, ExtendedCodedException e, byte[] utf8)
     {
-        var message = string.IsNullOrWhiteSpace(e.BaseErrorMessage) ? e.Message : e.BaseErrorMessage;
+        var message = Inert(string.IsNullOrWhiteSpace(e.BaseErrorMessage) ? e.Message : e.BaseErrorMessage);
         if (e.LineNumber is not > 0 || e.Position is not > 0)
         {
             return new InputProblem(source, null, null, e.InstancePath, InputProblemCodes.InvalidValue, message);
@@ -120,6 +120,25 @@ public static class FhirJson
         // Firely gives a 1-based line and a 1-based byte position in it; columns count characters (ADR 0100).
         var (line, column) = FhirInput.Position(utf8, e.LineNumber.Value - 1, e.Position.Value - 1);
         return new InputProblem(source, line, column, e.InstancePath, InputProblemCodes.InvalidValue, message);
+    }
+
+    /// <summary>
+    /// Firely's messages quote the input's values raw (<c>string '…' is not a correct literal for a code</c>):
+    /// every character the library's echo policy escapes as inert (<see cref="InputProblem.Escape"/>: line
+    /// breaks, other control characters, bidirectional overrides, lone surrogates) is escaped the same way;
+    /// the rest of the message, quotes and backslashes included, is kept as Firely wrote it.
+    /// </summary>
+    internal static string Inert(string message)
+    {
+        var text = new System.Text.StringBuilder(message.Length);
+        for (var i = 0; i < message.Length; i++)
+        {
+            var one = char.IsSurrogatePair(message, i) ? message.Substring(i++, 2) : message[i].ToString();
+            var escaped = InputProblem.Escape(one);
+            text.Append(one is "\\" or "'" ? one : escaped);
+        }
+
+        return text.ToString();
     }
 
     private static ImmutableArray<InputProblem> Cap(List<InputProblem> list) =>

@@ -308,4 +308,16 @@ public class SessionFhirMapperTests
     }
 
     private static string Text(InputProblem p) => $"{p.Location}: {p.Message}";
+
+    /// <summary>Firely's own messages quote the input's value raw; a line break in a code reaches the problem
+    /// escaped (a fuzz finding: tests/MigraineProtocol.Fuzz/findings/fhir/firely-message-with-a-raw-line-break.json).</summary>
+    [Fact]
+    public void AFirelyMessageEchoesAValueWithALineBreakEscaped()
+    {
+        const string Json = """{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Procedure","status":"compl\neted","subject":{"reference":"Patient/1"}}}]}""";
+        Assert.False(FhirJson.TryRead(Json, "b.json", out _, out var problems));
+        Assert.NotEmpty(problems);
+        Assert.All(problems, p => Assert.DoesNotContain(p.Message, c => char.IsControl(c)));
+        Assert.Contains(problems, p => p.Message.Contains("compl\\neted", StringComparison.Ordinal));
+    }
 }
